@@ -1,3 +1,22 @@
 //! The pure core: answers, rules, planner, outcome, clinic settings and message catalog.
 //! It must never import yew, web-sys, gloo, js-sys or wasm-bindgen, nor read the clock:
 //! `today` is always an argument.
+
+pub(crate) mod choice;
+mod reader;
+
+pub mod answers;
+pub mod catalog;
+pub mod clinic;
+pub mod drivers;
+pub mod outcome;
+pub mod planner;
+pub mod problem;
+pub mod rules;
+
+pub use answers::Answers;
+pub use catalog::Catalog;
+pub use clinic::Clinic;
+pub use outcome::{assess, assess_text, Evaluation, Outcome};
+pub use problem::{InputError, Problem};
+pub use reader::parse_iso_date;
