@@ -3,6 +3,7 @@
 //! It must not put IO or browser code into `core`.
 
 pub mod core;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -146,7 +146,8 @@ choice! {
 }
 
 /// A picked stage on an illustrated scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stage {
     /// Norwood (1–7) or Ludwig (1–3).
     pub scale: Scale,
@@ -174,9 +175,20 @@ impl Stage {
     }
 }
 
+/// The schema tag field of the answers document (always [`ANSWERS_SCHEMA`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswersSchema;
+
+impl Serialize for AnswersSchema {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(ANSWERS_SCHEMA)
+    }
+}
+
 /// Every answer of the questionnaire (spec §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answers {
+    pub schema: AnswersSchema,
     pub age: u8,
     pub sex: Sex,
     pub pattern: Pattern,
@@ -343,6 +355,7 @@ impl Answers {
         // Built only when every field was read.
         let answers = (|| {
             Some(Answers {
+                schema: AnswersSchema,
                 age: age? as u8,
                 sex: sex?,
                 pattern: pattern?,
@@ -396,14 +409,7 @@ impl Answers {
 
     /// The answers document (with its schema tag), as exported and saved.
     pub fn to_value(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(map) = &mut v {
-            let mut tagged = serde_json::Map::new();
-            tagged.insert("schema".into(), Value::String(ANSWERS_SCHEMA.into()));
-            tagged.extend(std::mem::take(map));
-            return Value::Object(tagged);
-        }
-        v
+        serde_json::to_value(self).unwrap_or(Value::Null)
     }
 
     /// The `genetic`-relevant patterns (pattern hair loss).
@@ -412,6 +418,18 @@ impl Answers {
             self.pattern,
             Pattern::HairlineOrCrown | Pattern::PartWidening
         )
+    }
+}
+
+/// Answers embedded in other documents (saved plans, backups) are read with the same strict
+/// reader, without the start-date check (a saved plan's start may now be in the past).
+impl<'de> serde::Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Answers::from_value(&v, None).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+            <D::Error as serde::de::Error>::custom(lines.join("; "))
+        })
     }
 }
 

@@ -1,0 +1,6 @@
+//! Pure, reducer-style state machines of the app's features (questionnaire, saved plans)
+//! and the storage formats and repository trait they use. Like `core`, this module must not
+//! import web crates or read the clock: the UI's hooks do IO at the edge and dispatch here.
+
+pub mod plans;
+pub mod questionnaire;

@@ -1,0 +1,496 @@
+//! The questionnaire: an in-progress draft of the answers, its six steps, which questions
+//! apply, per-step validation and the reducer. It must not do IO (the UI keeps the draft in
+//! session storage) and must not decide medical outcomes.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::core::answers::{
+    Answers, AnswersSchema, Condition, FamilyHistory, HairLossDuration, Injections,
+    LifestyleFactor, Onset, Pattern, Scale, ScalpSign, Sex, Stage, Symptom, Treatment, Trigger,
+};
+use crate::core::choice::Choice;
+
+/// Number of steps.
+pub const STEPS: u8 = 6;
+
+/// A question of the form (one per answer field; `stage` covers the stage pictures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Age,
+    Sex,
+    Pattern,
+    Stage,
+    NoRegrowthVisible,
+    Duration,
+    Onset,
+    SheddingIncreased,
+    FamilyHistory,
+    RecentTriggers,
+    ScalpSigns,
+    Symptoms,
+    Conditions,
+    Menopause,
+    PreviousTreatments,
+    HairLossAfterPreviousMesotherapy,
+    Injections,
+    StartDate,
+    Lifestyle,
+}
+
+impl Field {
+    /// The answer field's JSON name (also the catalog's `question.<id>` and the element id
+    /// `q-<id>` that focus moves to).
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Age => "age",
+            Field::Sex => "sex",
+            Field::Pattern => "pattern",
+            Field::Stage => "stage",
+            Field::NoRegrowthVisible => "no_regrowth_visible",
+            Field::Duration => "duration",
+            Field::Onset => "onset",
+            Field::SheddingIncreased => "shedding_increased",
+            Field::FamilyHistory => "family_history",
+            Field::RecentTriggers => "recent_triggers",
+            Field::ScalpSigns => "scalp_signs",
+            Field::Symptoms => "symptoms",
+            Field::Conditions => "conditions",
+            Field::Menopause => "menopause",
+            Field::PreviousTreatments => "previous_treatments",
+            Field::HairLossAfterPreviousMesotherapy => "hair_loss_after_previous_mesotherapy",
+            Field::Injections => "injections",
+            Field::StartDate => "start_date",
+            Field::Lifestyle => "lifestyle",
+        }
+    }
+
+    /// The step (1-based) the question is on.
+    pub fn step(self) -> u8 {
+        match self {
+            Field::Age | Field::Sex => 1,
+            Field::Pattern | Field::Stage | Field::NoRegrowthVisible => 2,
+            Field::Duration
+            | Field::Onset
+            | Field::SheddingIncreased
+            | Field::FamilyHistory
+            | Field::RecentTriggers => 3,
+            Field::ScalpSigns | Field::Symptoms => 4,
+            Field::Conditions | Field::Menopause => 5,
+            Field::PreviousTreatments
+            | Field::HairLossAfterPreviousMesotherapy
+            | Field::Injections
+            | Field::StartDate
+            | Field::Lifestyle => 6,
+        }
+    }
+}
+
+/// Every field in the order asked.
+pub const FIELDS: &[Field] = &[
+    Field::Age,
+    Field::Sex,
+    Field::Pattern,
+    Field::Stage,
+    Field::NoRegrowthVisible,
+    Field::Duration,
+    Field::Onset,
+    Field::SheddingIncreased,
+    Field::FamilyHistory,
+    Field::RecentTriggers,
+    Field::ScalpSigns,
+    Field::Symptoms,
+    Field::Conditions,
+    Field::Menopause,
+    Field::PreviousTreatments,
+    Field::HairLossAfterPreviousMesotherapy,
+    Field::Injections,
+    Field::StartDate,
+    Field::Lifestyle,
+];
+
+/// A multi-choice answer: nothing chosen yet, "none of these", or some values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de> + Ord"))]
+pub enum Multi<T: Ord> {
+    /// Not answered yet.
+    Unanswered,
+    /// Explicitly none of these.
+    NoneOfThese,
+    /// At least one value.
+    Some(BTreeSet<T>),
+}
+
+impl<T: Ord> Default for Multi<T> {
+    fn default() -> Self {
+        Multi::Unanswered
+    }
+}
+
+impl<T: Ord + Copy> Multi<T> {
+    /// Whether a value is ticked.
+    pub fn contains(&self, v: T) -> bool {
+        matches!(self, Multi::Some(set) if set.contains(&v))
+    }
+
+    /// Ticks or unticks a value (ticking clears "none of these").
+    pub fn toggle(&mut self, v: T) {
+        let mut set = match std::mem::take(self) {
+            Multi::Some(set) => set,
+            _ => BTreeSet::new(),
+        };
+        if !set.remove(&v) {
+            set.insert(v);
+        }
+        *self = if set.is_empty() {
+            Multi::Unanswered
+        } else {
+            Multi::Some(set)
+        };
+    }
+
+    /// The set of values, when answered.
+    pub fn answered(&self) -> Option<BTreeSet<T>> {
+        match self {
+            Multi::Unanswered => None,
+            Multi::NoneOfThese => Some(BTreeSet::new()),
+            Multi::Some(set) => Some(set.clone()),
+        }
+    }
+}
+
+/// The stage question's answer: a picture, or "I'm not sure".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StageAnswer {
+    Picked(Stage),
+    Unsure,
+}
+
+/// The in-progress answers; every field may still be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// The age as typed (validated on Next).
+    pub age: String,
+    pub sex: Option<Sex>,
+    pub pattern: Option<Pattern>,
+    pub stage: Option<StageAnswer>,
+    pub no_regrowth_visible: Option<bool>,
+    pub duration: Option<HairLossDuration>,
+    pub onset: Option<Onset>,
+    pub shedding_increased: Option<bool>,
+    pub family_history: Option<FamilyHistory>,
+    pub recent_triggers: Multi<Trigger>,
+    pub scalp_signs: Multi<ScalpSign>,
+    pub symptoms: Multi<Symptom>,
+    pub conditions: Multi<Condition>,
+    pub menopause: Option<bool>,
+    pub previous_treatments: Multi<Treatment>,
+    pub hair_loss_after_previous_mesotherapy: Option<bool>,
+    pub injections: Option<Injections>,
+    /// The start date as typed (`YYYY-MM-DD` from the date input), empty for "as soon as
+    /// possible".
+    pub start_date: String,
+    pub lifestyle: Multi<LifestyleFactor>,
+}
+
+/// Why a field cannot be accepted yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldIssue {
+    /// Not answered.
+    Missing,
+    /// Age is not a whole number from 0 to 120.
+    AgeInvalid,
+    /// The start date is not a real date.
+    DateInvalid,
+    /// The start date is before today.
+    DateInPast,
+}
+
+impl FieldIssue {
+    /// The catalog key of the message.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            FieldIssue::Missing => "validation.missing",
+            FieldIssue::AgeInvalid => "validation.age",
+            FieldIssue::DateInvalid => "validation.date",
+            FieldIssue::DateInPast => "validation.date_past",
+        }
+    }
+}
+
+/// Which scale's pictures the stage question shows for a pattern (none: no stage question).
+pub fn stage_scale(pattern: Option<Pattern>) -> Option<Scale> {
+    match pattern {
+        Some(Pattern::HairlineOrCrown) => Some(Scale::Norwood),
+        Some(Pattern::PartWidening) => Some(Scale::Ludwig),
+        _ => None,
+    }
+}
+
+impl Draft {
+    /// Whether a question is shown, given the answers so far.
+    pub fn applies(&self, field: Field) -> bool {
+        match field {
+            Field::Stage => stage_scale(self.pattern).is_some(),
+            Field::Menopause => matches!(self.sex, Some(Sex::Female | Sex::Other)),
+            Field::HairLossAfterPreviousMesotherapy => {
+                self.previous_treatments.contains(Treatment::Mesotherapy)
+            }
+            _ => true,
+        }
+    }
+
+    /// The issue with one field, if any (fields that do not apply never have one).
+    pub fn issue(&self, field: Field, today: NaiveDate) -> Option<FieldIssue> {
+        if !self.applies(field) {
+            return None;
+        }
+        let missing = match field {
+            Field::Age => {
+                let t = self.age.trim();
+                if t.is_empty() {
+                    true
+                } else {
+                    return (parse_age(t).is_none()).then_some(FieldIssue::AgeInvalid);
+                }
+            }
+            Field::Sex => self.sex.is_none(),
+            Field::Pattern => self.pattern.is_none(),
+            Field::Stage => match self.stage {
+                None => true,
+                Some(StageAnswer::Unsure) => false,
+                Some(StageAnswer::Picked(s)) => Some(s.scale) != stage_scale(self.pattern),
+            },
+            Field::NoRegrowthVisible => self.no_regrowth_visible.is_none(),
+            Field::Duration => self.duration.is_none(),
+            Field::Onset => self.onset.is_none(),
+            Field::SheddingIncreased => self.shedding_increased.is_none(),
+            Field::FamilyHistory => self.family_history.is_none(),
+            Field::RecentTriggers => self.recent_triggers.answered().is_none(),
+            Field::ScalpSigns => self.scalp_signs.answered().is_none(),
+            Field::Symptoms => self.symptoms.answered().is_none(),
+            Field::Conditions => self.conditions.answered().is_none(),
+            Field::Menopause => self.menopause.is_none(),
+            Field::PreviousTreatments => self.previous_treatments.answered().is_none(),
+            Field::HairLossAfterPreviousMesotherapy => {
+                self.hair_loss_after_previous_mesotherapy.is_none()
+            }
+            Field::Injections => self.injections.is_none(),
+            Field::StartDate => {
+                let t = self.start_date.trim();
+                if t.is_empty() {
+                    return None;
+                }
+                return match crate::core::parse_iso_date(t) {
+                    Err(_) => Some(FieldIssue::DateInvalid),
+                    Ok(d) if d < today => Some(FieldIssue::DateInPast),
+                    Ok(_) => None,
+                };
+            }
+            Field::Lifestyle => self.lifestyle.answered().is_none(),
+        };
+        missing.then_some(FieldIssue::Missing)
+    }
+
+    /// Every issue on a step, in the order the questions are shown.
+    pub fn step_issues(&self, step: u8, today: NaiveDate) -> Vec<(Field, FieldIssue)> {
+        FIELDS
+            .iter()
+            .filter(|f| f.step() == step)
+            .filter_map(|&f| self.issue(f, today).map(|i| (f, i)))
+            .collect()
+    }
+
+    /// The first step with an issue, if any.
+    pub fn first_incomplete_step(&self, today: NaiveDate) -> Option<u8> {
+        (1..=STEPS).find(|&s| !self.step_issues(s, today).is_empty())
+    }
+
+    /// The complete answers, when every step is done. Questions that do not apply are
+    /// answered `false` / absent, as spec §3 requires.
+    pub fn to_answers(&self, today: NaiveDate) -> Option<Answers> {
+        if self.first_incomplete_step(today).is_some() {
+            return None;
+        }
+        let stage = match (self.applies(Field::Stage), self.stage) {
+            (true, Some(StageAnswer::Picked(s))) => Some(s),
+            _ => None,
+        };
+        let start_date = match self.start_date.trim() {
+            "" => None,
+            t => crate::core::parse_iso_date(t).ok(),
+        };
+        Some(Answers {
+            schema: AnswersSchema,
+            age: parse_age(self.age.trim())?,
+            sex: self.sex?,
+            pattern: self.pattern?,
+            stage,
+            no_regrowth_visible: self.no_regrowth_visible?,
+            duration: self.duration?,
+            onset: self.onset?,
+            shedding_increased: self.shedding_increased?,
+            family_history: self.family_history?,
+            scalp_signs: self.scalp_signs.answered()?,
+            recent_triggers: self.recent_triggers.answered()?,
+            lifestyle: self.lifestyle.answered()?,
+            conditions: self.conditions.answered().map(|mut c| {
+                if self.sex == Some(Sex::Male) {
+                    c.remove(&Condition::Pregnant);
+                }
+                c
+            })?,
+            symptoms: self.symptoms.answered()?,
+            menopause: self.applies(Field::Menopause) && self.menopause == Some(true),
+            previous_treatments: self.previous_treatments.answered()?,
+            hair_loss_after_previous_mesotherapy: self
+                .applies(Field::HairLossAfterPreviousMesotherapy)
+                && self.hair_loss_after_previous_mesotherapy == Some(true),
+            injections: self.injections?,
+            start_date,
+        })
+    }
+
+    /// A draft holding complete answers (to edit them again).
+    pub fn from_answers(a: &Answers) -> Draft {
+        fn multi<T: Ord + Clone>(set: &BTreeSet<T>) -> Multi<T> {
+            if set.is_empty() {
+                Multi::NoneOfThese
+            } else {
+                Multi::Some(set.clone())
+            }
+        }
+        Draft {
+            age: a.age.to_string(),
+            sex: Some(a.sex),
+            pattern: Some(a.pattern),
+            stage: match (stage_scale(Some(a.pattern)), a.stage) {
+                (Some(_), Some(s)) => Some(StageAnswer::Picked(s)),
+                (Some(_), None) => Some(StageAnswer::Unsure),
+                (None, _) => None,
+            },
+            no_regrowth_visible: Some(a.no_regrowth_visible),
+            duration: Some(a.duration),
+            onset: Some(a.onset),
+            shedding_increased: Some(a.shedding_increased),
+            family_history: Some(a.family_history),
+            recent_triggers: multi(&a.recent_triggers),
+            scalp_signs: multi(&a.scalp_signs),
+            symptoms: multi(&a.symptoms),
+            conditions: multi(&a.conditions),
+            menopause: Some(a.menopause),
+            previous_treatments: multi(&a.previous_treatments),
+            hair_loss_after_previous_mesotherapy: Some(a.hair_loss_after_previous_mesotherapy),
+            injections: Some(a.injections),
+            start_date: a.start_date.map(|d| d.to_string()).unwrap_or_default(),
+            lifestyle: multi(&a.lifestyle),
+        }
+    }
+}
+
+fn parse_age(t: &str) -> Option<u8> {
+    if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<u8>().ok().filter(|a| *a <= 120)
+}
+
+/// A set-valued question, for the generic toggle actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetField {
+    RecentTriggers,
+    ScalpSigns,
+    Symptoms,
+    Conditions,
+    PreviousTreatments,
+    Lifestyle,
+}
+
+/// What the visitor does on the form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Type the age.
+    SetAge(String),
+    /// Choose sex.
+    SetSex(Sex),
+    /// Choose a pattern picture (a stage of another scale is cleared).
+    SetPattern(Pattern),
+    /// Choose a stage picture or "not sure".
+    SetStage(StageAnswer),
+    /// Answer a yes/no question.
+    SetBool(Field, bool),
+    SetDuration(HairLossDuration),
+    SetOnset(Onset),
+    SetFamilyHistory(FamilyHistory),
+    SetInjections(Injections),
+    /// Type or pick the start date (`YYYY-MM-DD`, empty for none).
+    SetStartDate(String),
+    /// Tick or untick one value of a set, by its id.
+    Toggle(SetField, &'static str),
+    /// Choose "none of these" for a set (unticks everything).
+    ChooseNone(SetField),
+    /// Start again with an empty draft.
+    Reset,
+    /// Replace the draft (restored from session storage or a saved plan).
+    Replace(Box<Draft>),
+}
+
+fn toggle_id<T: Choice>(multi: &mut Multi<T>, id: &str) {
+    if let Some(v) = T::from_id(id) {
+        multi.toggle(v);
+    }
+}
+
+impl Draft {
+    /// The reducer: applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetAge(t) => self.age = t.chars().take(8).collect(),
+            Action::SetSex(s) => self.sex = Some(s),
+            Action::SetPattern(p) => {
+                self.pattern = Some(p);
+                if let Some(StageAnswer::Picked(s)) = self.stage {
+                    if Some(s.scale) != stage_scale(Some(p)) {
+                        self.stage = None;
+                    }
+                }
+            }
+            Action::SetStage(s) => self.stage = Some(s),
+            Action::SetBool(field, b) => match field {
+                Field::NoRegrowthVisible => self.no_regrowth_visible = Some(b),
+                Field::SheddingIncreased => self.shedding_increased = Some(b),
+                Field::Menopause => self.menopause = Some(b),
+                Field::HairLossAfterPreviousMesotherapy => {
+                    self.hair_loss_after_previous_mesotherapy = Some(b)
+                }
+                _ => {}
+            },
+            Action::SetDuration(d) => self.duration = Some(d),
+            Action::SetOnset(o) => self.onset = Some(o),
+            Action::SetFamilyHistory(f) => self.family_history = Some(f),
+            Action::SetInjections(i) => self.injections = Some(i),
+            Action::SetStartDate(t) => self.start_date = t.chars().take(10).collect(),
+            Action::Toggle(set, id) => match set {
+                SetField::RecentTriggers => toggle_id(&mut self.recent_triggers, id),
+                SetField::ScalpSigns => toggle_id(&mut self.scalp_signs, id),
+                SetField::Symptoms => toggle_id(&mut self.symptoms, id),
+                SetField::Conditions => toggle_id(&mut self.conditions, id),
+                SetField::PreviousTreatments => toggle_id(&mut self.previous_treatments, id),
+                SetField::Lifestyle => toggle_id(&mut self.lifestyle, id),
+            },
+            Action::ChooseNone(set) => match set {
+                SetField::RecentTriggers => self.recent_triggers = Multi::NoneOfThese,
+                SetField::ScalpSigns => self.scalp_signs = Multi::NoneOfThese,
+                SetField::Symptoms => self.symptoms = Multi::NoneOfThese,
+                SetField::Conditions => self.conditions = Multi::NoneOfThese,
+                SetField::PreviousTreatments => self.previous_treatments = Multi::NoneOfThese,
+                SetField::Lifestyle => self.lifestyle = Multi::NoneOfThese,
+            },
+            Action::Reset => *self = Draft::default(),
+            Action::Replace(d) => *self = *d,
+        }
+    }
+}
