@@ -1,7 +1,9 @@
-//! The Yew web app (wasm32 only): pages, components, state machines and browser edges.
-//! It must not hold medical rules: everything it decides comes from `crate::core`.
+//! The Yew web app (wasm32 only): pages, components, hooks and browser edges.
+//! It must not hold medical rules: everything it decides comes from `crate::core`, and
+//! its state changes go through the reducers of `crate::state`.
 
 mod app;
+pub mod components;
 pub use app::{App, AppProps};
 
 /// Mounts the app on the document body (called by `main`).
