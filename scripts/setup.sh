@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; quick when all is present.
+#
+#   scripts/setup.sh            run it on its own, or
+#   source scripts/setup.sh     from scripts/serve.sh and scripts/test.sh (also sets PATH etc.)
+#
+# What it installs (each only when missing or in the wrong version):
+#   - the Rust target wasm32-unknown-unknown           (rustup)
+#   - Trunk 0.21.14                                    (cargo install --locked)
+#   - wasm-bindgen-cli, in exactly the version of the wasm-bindgen crate in Cargo.lock
+#     (wasm-bindgen and wasm-bindgen-test-runner)      (cargo install)
+#   - every crate in Cargo.lock, for all targets       (cargo fetch; Trunk builds offline)
+#   - binaryen (wasm-opt), playwright-core, axe-core   (npm ci, from package-lock.json)
+#   - chromium and chromium-driver                     (apt-get, Debian)
+# Needs: rustup + cargo, node >= 20 + npm, and root or sudo for apt-get.
+
+set -euo pipefail
+
+MESO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+
+say() { printf '==> %s\n' "$*"; }
+die() {
+  printf 'setup: error: %s\n' "$*" >&2
+  exit 1
+}
+
+# Tools installed by cargo, and wasm-opt from npm, must come first on PATH: Trunk looks its
+# tools up there (it never downloads them: Trunk.toml sets offline = true).
+export PATH="$MESO_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Trunk's own update check would call out to the network on every start.
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+
+# The version of a crate in Cargo.lock (first match), e.g. lock_version wasm-bindgen.
+lock_version() {
+  awk -v name="$1" '
+    $0 == "name = \"" name "\"" { found = 1; next }
+    found && /^version = / { gsub(/^version = "|"$/, ""); print; exit }
+  ' "$MESO_ROOT/Cargo.lock"
+}
+
+setup_apt() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing ${missing[*]} (apt-get)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  [ -x "$CHROMEDRIVER" ] || die "chromedriver not found at $CHROMEDRIVER"
+}
+
+setup_rust() {
+  command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust with rustup first"
+  command -v rustup >/dev/null 2>&1 || die "rustup not found: install Rust with rustup first"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the Rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (cargo install, takes a few minutes once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+
+  local bindgen
+  bindgen="$(lock_version wasm-bindgen)"
+  [ -n "$bindgen" ] || die "no wasm-bindgen in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" ] ||
+    ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+    say "installing wasm-bindgen-cli $bindgen (cargo install, takes a few minutes once)"
+    # Not --locked: the CLI's own lock file can pin crates that no longer build.
+    cargo install wasm-bindgen-cli --version "$bindgen" --force
+  fi
+
+  # Fetch every crate (all targets) now, so Trunk's offline cargo build finds them.
+  (cd "$MESO_ROOT" && cargo fetch --quiet)
+}
+
+setup_node() {
+  command -v node >/dev/null 2>&1 || die "node not found: install Node.js 20 or newer"
+  command -v npm >/dev/null 2>&1 || die "npm not found: install npm"
+  local stamp="$MESO_ROOT/node_modules/.setup-stamp" want
+  want="$(cat "$MESO_ROOT/package.json" "$MESO_ROOT/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing npm packages (npm ci: binaryen, playwright-core, axe-core)"
+    (cd "$MESO_ROOT" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+    printf '%s\n' "$want" >"$stamp"
+  fi
+  [ "$(wasm-opt --version 2>/dev/null || true)" = "wasm-opt version 132 (version_132)" ] ||
+    die "wasm-opt is not binaryen 132: $(command -v wasm-opt || echo missing)"
+}
+
+setup_all() {
+  say "checking tools (scripts/setup.sh)"
+  setup_apt
+  setup_rust
+  setup_node
+  say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | cut -d' ' -f3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+}
+
+setup_all
