@@ -7,6 +7,8 @@ pub trait Choice: Sized + Copy + Ord {
     const IDS: &'static [&'static str];
     /// Parses an external id.
     fn from_id(s: &str) -> Option<Self>;
+    /// The external id.
+    fn id(self) -> &'static str;
 }
 
 /// Declares a closed enum whose variants each have one external id.
@@ -48,6 +50,9 @@ macro_rules! choice {
             const IDS: &'static [&'static str] = $name::IDS;
             fn from_id(s: &str) -> Option<Self> {
                 $name::from_id(s)
+            }
+            fn id(self) -> &'static str {
+                $name::id(self)
             }
         }
 

@@ -221,6 +221,20 @@ impl FieldIssue {
     }
 }
 
+/// Options not shown for a sex, so never kept for it (pregnancy, breastfeeding and
+/// irregular periods are not asked of men).
+pub fn option_hidden(sex: Option<Sex>, field: &str, id: &str) -> bool {
+    sex == Some(Sex::Male)
+        && matches!(
+            (field, id),
+            ("conditions", "pregnant") | ("conditions", "breastfeeding") | ("symptoms", "irregular_periods")
+        )
+}
+
+fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, set: BTreeSet<T>) -> BTreeSet<T> {
+    set.into_iter().filter(|v| !option_hidden(sex, field, v.id())).collect()
+}
+
 /// Which scale's pictures the stage question shows for a pattern (none: no stage question).
 pub fn stage_scale(pattern: Option<Pattern>) -> Option<Scale> {
     match pattern {
@@ -337,13 +351,8 @@ impl Draft {
             scalp_signs: self.scalp_signs.answered()?,
             recent_triggers: self.recent_triggers.answered()?,
             lifestyle: self.lifestyle.answered()?,
-            conditions: self.conditions.answered().map(|mut c| {
-                if self.sex == Some(Sex::Male) {
-                    c.remove(&Condition::Pregnant);
-                }
-                c
-            })?,
-            symptoms: self.symptoms.answered()?,
+            conditions: strip_hidden(self.sex, "conditions", self.conditions.answered()?),
+            symptoms: strip_hidden(self.sex, "symptoms", self.symptoms.answered()?),
             menopause: self.applies(Field::Menopause) && self.menopause == Some(true),
             previous_treatments: self.previous_treatments.answered()?,
             hair_loss_after_previous_mesotherapy: self
@@ -430,12 +439,19 @@ pub enum Action {
     SetStartDate(String),
     /// Tick or untick one value of a set, by its id.
     Toggle(SetField, &'static str),
-    /// Choose "none of these" for a set (unticks everything).
+    /// Tick "none of these" for a set (unticks everything), or untick it.
     ChooseNone(SetField),
     /// Start again with an empty draft.
     Reset,
     /// Replace the draft (restored from session storage or a saved plan).
     Replace(Box<Draft>),
+}
+
+fn toggle_none<T: Ord>(multi: &mut Multi<T>) {
+    *multi = match multi {
+        Multi::NoneOfThese => Multi::Unanswered,
+        _ => Multi::NoneOfThese,
+    };
 }
 
 fn toggle_id<T: Choice>(multi: &mut Multi<T>, id: &str) {
@@ -482,12 +498,12 @@ impl Draft {
                 SetField::Lifestyle => toggle_id(&mut self.lifestyle, id),
             },
             Action::ChooseNone(set) => match set {
-                SetField::RecentTriggers => self.recent_triggers = Multi::NoneOfThese,
-                SetField::ScalpSigns => self.scalp_signs = Multi::NoneOfThese,
-                SetField::Symptoms => self.symptoms = Multi::NoneOfThese,
-                SetField::Conditions => self.conditions = Multi::NoneOfThese,
-                SetField::PreviousTreatments => self.previous_treatments = Multi::NoneOfThese,
-                SetField::Lifestyle => self.lifestyle = Multi::NoneOfThese,
+                SetField::RecentTriggers => toggle_none(&mut self.recent_triggers),
+                SetField::ScalpSigns => toggle_none(&mut self.scalp_signs),
+                SetField::Symptoms => toggle_none(&mut self.symptoms),
+                SetField::Conditions => toggle_none(&mut self.conditions),
+                SetField::PreviousTreatments => toggle_none(&mut self.previous_treatments),
+                SetField::Lifestyle => toggle_none(&mut self.lifestyle),
             },
             Action::Reset => *self = Draft::default(),
             Action::Replace(d) => *self = *d,

@@ -3,7 +3,13 @@
 //! its state changes go through the reducers of `crate::state`.
 
 mod app;
+pub mod browser;
 pub mod components;
+pub mod config;
+pub mod context;
+pub mod pages;
+pub mod storage;
+
 pub use app::{App, AppProps};
 
 /// Mounts the app on the document body (called by `main`).

@@ -1,0 +1,54 @@
+//! The app's hash routes (`#/step/2`, `#/saved/ab12…`): parsing and formatting. Hash routes
+//! work from any static host and offline. It must not touch the browser.
+
+use super::questionnaire::STEPS;
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Start,
+    Step(u8),
+    Result,
+    Plan,
+    Saved,
+    SavedPlan(String),
+    About,
+    NotFound,
+}
+
+impl Route {
+    /// Parses a location hash (with or without `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::Start,
+            ["step", n] => match n.parse::<u8>() {
+                Ok(n) if (1..=STEPS).contains(&n) => Route::Step(n),
+                _ => Route::NotFound,
+            },
+            ["result"] => Route::Result,
+            ["plan"] => Route::Plan,
+            ["saved"] => Route::Saved,
+            ["saved", id] if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+                Route::SavedPlan((*id).to_string())
+            }
+            ["about"] => Route::About,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The hash for this route (without `#`).
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Start => "/".into(),
+            Route::Step(n) => format!("/step/{n}"),
+            Route::Result => "/result".into(),
+            Route::Plan => "/plan".into(),
+            Route::Saved => "/saved".into(),
+            Route::SavedPlan(id) => format!("/saved/{id}"),
+            Route::About => "/about".into(),
+            Route::NotFound => "/not-found".into(),
+        }
+    }
+}

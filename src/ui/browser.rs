@@ -1,0 +1,99 @@
+//! The browser edge: the device's date and time, ids, focus, printing, downloads and the
+//! hash route. Everything here touches the page or the clock; it must hold no app logic.
+
+use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The device's local date (the `today` the core is given).
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The current time as RFC 3339 (UTC).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// A new random id for a saved plan.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 8];
+    let filled = window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Moves keyboard focus to the element with this id (without scrolling jumps when
+/// reduced motion is asked for).
+pub fn focus_id(id: &str) {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Offers text as a file download (exports, backups, raw damaged data).
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let doc = window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement =
+        doc.create_element("a").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "not an anchor")?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The current location hash (without `#`).
+pub fn hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_string()
+}
+
+/// Goes to a hash route, adding a history entry (so Back returns).
+pub fn set_hash(h: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(h);
+    }
+}
+
+/// Sets the clinic's accent colour as a CSS custom property (CSSOM, allowed by the CSP).
+pub fn set_accent(colour: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property("--color-accent", colour);
+        }
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}

@@ -1,0 +1,89 @@
+//! One-answer question: a fieldset of native radio buttons (keyboard arrows, labels,
+//! optional pictures). It must not know what the answer means.
+
+use yew::prelude::*;
+
+/// One option of a [`ChoiceGroup`].
+#[derive(PartialEq, Clone)]
+pub struct ChoiceOption {
+    /// The value's id (e.g. `female`).
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub hint: Option<AttrValue>,
+    /// A decorative picture shown above the label.
+    pub picture: Option<Html>,
+}
+
+impl ChoiceOption {
+    /// A text-only option.
+    pub fn text(id: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
+        ChoiceOption { id: id.into(), label: label.into(), hint: None, picture: None }
+    }
+}
+
+/// Props of [`ChoiceGroup`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ChoiceGroupProps {
+    /// The question's field id: the fieldset is `q-<field>-group`, the first radio `q-<field>`.
+    pub field: AttrValue,
+    pub legend: AttrValue,
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+    pub options: Vec<ChoiceOption>,
+    pub selected: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Lay options out as picture cards.
+    #[prop_or_default]
+    pub pictures: bool,
+    pub on_select: Callback<AttrValue>,
+}
+
+/// A radio group.
+#[component(ChoiceGroup)]
+pub fn choice_group(props: &ChoiceGroupProps) -> Html {
+    let field = props.field.clone();
+    let help_id = format!("q-{field}-help");
+    let error_id = format!("q-{field}-error");
+    let described = [props.help.as_ref().map(|_| help_id.clone()), props.error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let class = classes!(
+        "choice-group",
+        props.pictures.then_some("choice-group--pictures"),
+        props.error.is_some().then_some("choice-group--invalid")
+    );
+    html! {
+        <fieldset class={class} id={format!("q-{field}-group")} data-testid={format!("q-{field}")}>
+            <legend class="choice-group-legend">{ props.legend.clone() }</legend>
+            if let Some(help) = &props.help {
+                <p class="choice-group-help" id={help_id.clone()}>{ help.clone() }</p>
+            }
+            if let Some(error) = &props.error {
+                <p class="choice-group-error" id={error_id.clone()}>{ error.clone() }</p>
+            }
+            <div class="choice-group-options">
+                { for props.options.iter().enumerate().map(|(i, o)| {
+                    let input_id = if i == 0 { format!("q-{field}") } else { format!("q-{field}-{}", o.id) };
+                    let checked = props.selected.as_ref() == Some(&o.id);
+                    let on_select = props.on_select.clone();
+                    let id = o.id.clone();
+                    let onchange = Callback::from(move |_: Event| on_select.emit(id.clone()));
+                    html! {
+                        <label class={classes!("choice-group-option", checked.then_some("choice-group-option--checked"))} for={input_id.clone()}>
+                            <input class="choice-group-input" type="radio" id={input_id} name={format!("q-{field}")}
+                                   value={o.id.clone()} {checked} {onchange}
+                                   aria-describedby={(!described.is_empty()).then(|| described.clone())}
+                                   aria-invalid={props.error.is_some().then_some("true")} />
+                            if let Some(p) = &o.picture { <span class="choice-group-picture">{ p.clone() }</span> }
+                            <span class="choice-group-label">{ o.label.clone() }</span>
+                            if let Some(h) = &o.hint { <span class="choice-group-hint">{ h.clone() }</span> }
+                        </label>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,41 @@
+//! The clinic's contact details and booking link (next steps). It must not send anything:
+//! the booking link opens the clinic's own page, which the visitor chooses to follow.
+
+use yew::prelude::*;
+
+use crate::ui::context::use_app;
+
+/// Props of [`ContactCard`] (none).
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct ContactCardProps {}
+
+/// Contact and booking.
+#[component(ContactCard)]
+pub fn contact_card(_props: &ContactCardProps) -> Html {
+    let ctx = use_app();
+    let c = &ctx.clinic.contact;
+    let empty = c.phone.is_none() && c.email.is_none() && c.booking_url.is_none() && c.address.is_none();
+    html! {
+        <section class="contact-card" aria-labelledby="contact-heading" data-testid="contact">
+            <h2 id="contact-heading">{ ctx.f("contact.title", &[("clinic", &ctx.clinic.name)]) }</h2>
+            if empty {
+                <p>{ ctx.t("contact.ask_clinic") }</p>
+            }
+            <ul class="contact-card-list">
+                if let Some(phone) = &c.phone {
+                    <li><a href={format!("tel:{}", phone.replace(' ', ""))}>{ ctx.f("contact.phone", &[("phone", phone)]) }</a></li>
+                }
+                if let Some(email) = &c.email {
+                    <li><a href={format!("mailto:{email}")}>{ ctx.f("contact.email", &[("email", email)]) }</a></li>
+                }
+                if let Some(address) = &c.address {
+                    <li>{ address.clone() }</li>
+                }
+            </ul>
+            if let Some(url) = &c.booking_url {
+                <p><a class="button button--primary contact-card-book" href={url.clone()} rel="noopener noreferrer" target="_blank">{ ctx.t("contact.book") }</a></p>
+                <p class="contact-card-note">{ ctx.t("contact.book_note") }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! The dated plan: label, timeline, list of dates with weekdays, ingredients, home care,
+//! lifestyle advice, after-care, expectations and cost. It shows a plan as computed; it must
+//! not plan anything.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::core::drivers::Emphasis;
+use crate::core::planner::{Plan, PlanKind};
+use crate::state::plans::Confirmation;
+use crate::ui::context::use_app;
+
+use super::timeline::Timeline;
+
+/// Props of [`PlanView`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PlanViewProps {
+    pub plan: Plan<String>,
+    #[prop_or_default]
+    pub confirmation: Option<Confirmation>,
+    /// Render the title as the page's main heading.
+    #[prop_or(true)]
+    pub page_heading: bool,
+}
+
+/// The plan view.
+#[component(PlanView)]
+pub fn plan_view(props: &PlanViewProps) -> Html {
+    let ctx = use_app();
+    let p = &props.plan;
+    let date = |d: NaiveDate| ctx.catalog.date(d);
+    let mut rows: Vec<(NaiveDate, String, &'static str)> = p
+        .sessions
+        .iter()
+        .map(|s| (s.date, ctx.f("plan.row.session", &[("n", &s.number.to_string())]), "session"))
+        .collect();
+    rows.push((p.review_on, ctx.t("plan.row.review"), "review"));
+    rows.extend(
+        p.boosters.iter().enumerate().map(|(i, b)| (*b, ctx.f("plan.row.booster", &[("n", &(i + 1).to_string())]), "booster")),
+    );
+    rows.sort_by_key(|r| r.0);
+    let a = &ctx.clinic.aftercare;
+    let aftercare = [
+        ctx.f("aftercare.no_washing", &[("hours", &a.no_washing_hours.to_string())]),
+        ctx.f("aftercare.no_sun", &[("hours", &a.no_sun_hours.to_string())]),
+        ctx.f("aftercare.no_sauna_pool", &[("hours", &a.no_sauna_pool_hours.to_string())]),
+        ctx.f("aftercare.no_exercise", &[("hours", &a.no_exercise_hours.to_string())]),
+        ctx.f("aftercare.no_alcohol_after", &[("hours", &a.no_alcohol_hours_after.to_string())]),
+        ctx.t("aftercare.blood_thinners"),
+        ctx.t("aftercare.side_effects"),
+    ];
+    let label = match &props.confirmation {
+        Some(c) => ctx.f("plan.label.confirmed", &[("who", &c.by), ("date", &c.at)]),
+        None => ctx.t("plan.label.proposed"),
+    };
+    let title = ctx.t("plan.title");
+    html! {
+        <section class="plan-view" data-testid="plan">
+            if props.page_heading {
+                <h1 id="page-heading" tabindex="-1">{ title }</h1>
+            } else {
+                <h2>{ title }</h2>
+            }
+            <p class={classes!("plan-view-label", props.confirmation.is_some().then_some("plan-view-label--confirmed"))} data-testid="plan-label">{ label }</p>
+            if p.kind == PlanKind::HomeCareOnly {
+                <p class="plan-view-home-only" data-testid="home-care-only">{ ctx.t("plan.home_care_only.note") }</p>
+            } else if let (Some(weeks), n) = (p.interval_weeks, p.sessions.len()) {
+                <p class="plan-view-course">{ ctx.f("plan.course", &[("n", &n.to_string()), ("weeks", &weeks.to_string())]) }</p>
+            }
+            <Timeline plan={p.clone()} />
+            <h2>{ ctx.t("plan.dates") }</h2>
+            <ol class="plan-view-dates" data-testid="plan-dates">
+                { for rows.iter().map(|(d, what, kind)| html! {
+                    <li class={format!("plan-view-date plan-view-date--{kind}")} data-kind={*kind} data-date={d.to_string()}>
+                        <span class="plan-view-date-when">{ date(*d) }</span>
+                        <span class="plan-view-date-what">{ what.clone() }</span>
+                    </li>
+                }) }
+            </ol>
+            if let Some(m) = p.booster_every_months {
+                <p>{ ctx.t("plan.booster.line") }{ " " }{ ctx.f("plan.booster.every", &[("months", &m.to_string())]) }</p>
+            }
+            <p>{ ctx.t("plan.review.line") }</p>
+            <h2>{ ctx.t("plan.ingredients") }</h2>
+            <ul class="plan-view-ingredients">
+                { for p.ingredients.iter().map(|i| html! {
+                    <li class={classes!("plan-view-ingredient", (i.emphasis == Emphasis::High).then_some("plan-view-ingredient--high"))}>
+                        <strong>{ ctx.t(&format!("ingredient.{}.name", i.group)) }</strong>
+                        { " (" }{ ctx.t(&format!("ingredient.{}.contents", i.group)) }{ "): " }
+                        { ctx.t(&format!("ingredient.{}.role", i.group)) }{ ". " }
+                        <span class="plan-view-emphasis">{ ctx.t(&format!("emphasis.{}", i.emphasis)) }</span>
+                    </li>
+                }) }
+            </ul>
+            <h2>{ ctx.t("plan.home_care") }</h2>
+            <p>
+                if p.kind == PlanKind::HomeCareOnly {
+                    { ctx.f("plan.home_care_only.line", &[("per_week", &p.home_care_per_week.to_string())]) }
+                } else {
+                    { ctx.f("plan.home_care.line", &[("per_week", &p.home_care_per_week.to_string())]) }
+                }
+            </p>
+            <h2>{ ctx.t("plan.lifestyle") }</h2>
+            <ul>{ for p.lifestyle.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            if p.kind == PlanKind::Injections {
+                <h2>{ ctx.t("plan.aftercare") }</h2>
+                <p>{ ctx.t("plan.aftercare.intro") }</p>
+                <ul>{ for aftercare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            }
+            <h2>{ ctx.t("plan.expectations") }</h2>
+            <ul>
+                <li>{ ctx.t("expectations.first_effects") }</li>
+                <li>{ ctx.t("expectations.density") }</li>
+                <li>{ ctx.t("expectations.maintenance") }</li>
+            </ul>
+            <p class="plan-view-source">{ ctx.t("expectations.source") }</p>
+            if let Some(cost) = &p.estimated_cost {
+                <p class="plan-view-cost" data-testid="cost">
+                    { ctx.f("plan.cost.line", &[("total", &format_money(cost.total.as_f64())), ("currency", &cost.currency)]) }
+                    { " " }
+                    { ctx.f("plan.cost.detail", &[
+                        ("sessions", &cost.session_count.to_string()),
+                        ("boosters", &cost.booster_count.to_string()),
+                    ]) }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn format_money(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
+}

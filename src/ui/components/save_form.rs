@@ -1,0 +1,71 @@
+//! Save an assessment under a nickname. It must not write storage itself: it emits the
+//! nickname and the page dispatches to the saved-plans store.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::state::plans::{clean_label, LABEL_MAX_CHARS};
+use crate::ui::context::use_app;
+
+/// Props of [`SaveForm`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SaveFormProps {
+    /// Whether saving is possible (the store is readable and writable).
+    pub enabled: bool,
+    /// Set once this assessment has been saved.
+    #[prop_or_default]
+    pub saved_id: Option<String>,
+    pub on_save: Callback<String>,
+}
+
+/// The save form.
+#[component(SaveForm)]
+pub fn save_form(props: &SaveFormProps) -> Html {
+    let ctx = use_app();
+    let label = use_state(String::new);
+    let error = use_state(|| false);
+    let oninput = {
+        let label = label.clone();
+        Callback::from(move |e: InputEvent| label.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let onsubmit = {
+        let label = label.clone();
+        let error = error.clone();
+        let on_save = props.on_save.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let clean = clean_label(&label);
+            if clean.is_empty() {
+                error.set(true);
+                crate::ui::browser::focus_id("save-label");
+            } else {
+                error.set(false);
+                on_save.emit(clean);
+            }
+        })
+    };
+    if let Some(id) = &props.saved_id {
+        return html! {
+            <p class="save-form-done" role="status" data-testid="saved-status">
+                { ctx.t("save.done") }{ " " }
+                <a href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
+            </p>
+        };
+    }
+    html! {
+        <form class="save-form" {onsubmit} data-testid="save-form">
+            <label class="save-form-label" for="save-label">{ ctx.t("save.label") }</label>
+            <p class="save-form-help" id="save-label-help">{ ctx.t("save.help") }</p>
+            if *error {
+                <p class="save-form-error" id="save-label-error">{ ctx.t("save.label_missing") }</p>
+            }
+            <div class="save-form-row">
+                <input class="save-form-input" id="save-label" type="text" maxlength={LABEL_MAX_CHARS.to_string()}
+                       value={(*label).clone()} {oninput} disabled={!props.enabled} autocomplete="off"
+                       aria-describedby={if *error { "save-label-help save-label-error" } else { "save-label-help" }}
+                       aria-invalid={(*error).then_some("true")} />
+                <button class="button button--primary" type="submit" disabled={!props.enabled}>{ ctx.t("save.button") }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,50 @@
+//! Loads the clinic's settings from `clinic.json` next to `index.html` (same origin only).
+//! A missing file means the embedded default; a file that is there but wrong is refused
+//! with every problem shown, never half applied.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::Clinic;
+
+/// What loading the settings found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClinicLoad {
+    /// The clinic's file, validated.
+    FromFile(Clinic),
+    /// No `clinic.json` (404) or no network: the embedded default.
+    Default(Option<String>),
+    /// The file is there but refused: one line per problem.
+    Refused(Vec<String>),
+}
+
+/// Fetches and validates `clinic.json`.
+pub async fn load_clinic() -> ClinicLoad {
+    let Some(window) = web_sys::window() else { return ClinicLoad::Default(None) };
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = match JsFuture::from(window.fetch_with_str_and_init("clinic.json", &init)).await {
+        Ok(r) => r,
+        Err(_) => return ClinicLoad::Default(Some("clinic.json could not be fetched".into())),
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return ClinicLoad::Default(None);
+    };
+    if response.status() == 404 {
+        return ClinicLoad::Default(None);
+    }
+    if !response.ok() {
+        return ClinicLoad::Refused(vec![format!("clinic.json: the server answered {}", response.status())]);
+    }
+    let text = match response.text() {
+        Ok(p) => match JsFuture::from(p).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => return ClinicLoad::Refused(vec!["clinic.json: could not be read".into()]),
+        },
+        Err(_) => return ClinicLoad::Refused(vec!["clinic.json: could not be read".into()]),
+    };
+    match Clinic::parse(&text) {
+        Ok(c) => ClinicLoad::FromFile(c),
+        Err(e) => ClinicLoad::Refused(e.lines()),
+    }
+}

@@ -1,0 +1,85 @@
+//! The app context every page reads: clinic settings, catalog, today, the route, and the
+//! questionnaire and saved-plans stores. It must not do IO; the shell's hooks do.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::core::{Catalog, Clinic};
+use crate::state::plans::{PlansAction, PlansState};
+use crate::state::questionnaire::{Action, Draft};
+use crate::state::route::Route;
+
+/// The questionnaire store (Yew reducer over [`Draft::apply`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DraftStore {
+    pub draft: Draft,
+    /// Bumped on every change, so the edge knows when to persist.
+    pub revision: u64,
+}
+
+impl Reducible for DraftStore {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.draft.apply(action);
+        next.revision += 1;
+        Rc::new(next)
+    }
+}
+
+/// The saved-plans store (Yew reducer over [`PlansState::apply`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlansStore(pub PlansState);
+
+impl Reducible for PlansStore {
+    type Action = PlansAction;
+    fn reduce(self: Rc<Self>, action: PlansAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.0.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// Everything pages share.
+#[derive(Clone)]
+pub struct AppContext {
+    pub clinic: Rc<Clinic>,
+    pub catalog: &'static Catalog,
+    pub today: NaiveDate,
+    pub route: Route,
+    pub draft: UseReducerHandle<DraftStore>,
+    pub plans: UseReducerHandle<PlansStore>,
+    /// Goes to a route (adds a history entry).
+    pub navigate: Callback<Route>,
+}
+
+impl PartialEq for AppContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.clinic, &other.clinic)
+            && std::ptr::eq(self.catalog, other.catalog)
+            && self.today == other.today
+            && self.route == other.route
+            && self.draft == other.draft
+            && self.plans == other.plans
+    }
+}
+
+impl AppContext {
+    /// A catalog text.
+    pub fn t(&self, key: &str) -> String {
+        self.catalog.t(key)
+    }
+
+    /// A catalog text with placeholders.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.catalog.f(key, args)
+    }
+}
+
+/// The app context (inside the shell).
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("pages are rendered inside the app shell")
+}

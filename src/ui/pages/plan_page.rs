@@ -1,0 +1,48 @@
+//! The proposed plan of the visitor's own answers, with save, print and contact. It shows
+//! what the core planned; it must not plan anything itself.
+
+use yew::prelude::*;
+
+use crate::state::route::Route;
+use crate::ui::browser;
+use crate::ui::components::{ContactCard, PlanView, SaveForm, StoreNotice};
+use crate::ui::context::use_app;
+
+use super::result_page::{save_callback, use_current_outcome, use_require_complete};
+
+/// Props of [`PlanPage`] (none).
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct PlanPageProps {}
+
+/// The plan page.
+#[component(PlanPage)]
+pub fn plan_page(_props: &PlanPageProps) -> Html {
+    let ctx = use_app();
+    use_require_complete();
+    let current = use_current_outcome();
+    let saved = use_state(|| None::<String>);
+    let Some(cur) = current.clone() else { return html! {} };
+    let on_save = save_callback(&ctx, current, saved.clone());
+    let to_result = {
+        let navigate = ctx.navigate.clone();
+        Callback::from(move |_: MouseEvent| navigate.emit(Route::Result))
+    };
+    html! {
+        <div class="plan-page" data-testid="plan-page">
+            if let Some(plan) = &cur.1.plan {
+                <PlanView plan={plan.clone()} />
+            } else {
+                <h1 id="page-heading" tabindex="-1">{ ctx.t("plan.title") }</h1>
+                <p data-testid="no-plan">{ ctx.t("plan.none") }</p>
+            }
+            <p class="plan-page-disclaimer">{ ctx.t("disclaimer") }</p>
+            <div class="plan-page-actions">
+                <button class="button" type="button" onclick={to_result}>{ ctx.t("plan.back_to_result") }</button>
+                <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
+            </div>
+            <StoreNotice />
+            <SaveForm enabled={ctx.plans.0.writable()} saved_id={(*saved).clone()} {on_save} />
+            <ContactCard />
+        </div>
+    }
+}

@@ -1,0 +1,85 @@
+//! The saved plans, newest first, with verdict and next date; open, rename, delete with
+//! undo, and a backup download. It must never hide a storage problem.
+
+use yew::prelude::*;
+
+use crate::state::plans::{Envelope, PlansAction, StoreStatus};
+use crate::ui::browser;
+use crate::ui::components::{RenameForm, StoreNotice, UndoBar};
+use crate::ui::context::use_app;
+
+/// Props of [`SavedListPage`] (none).
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct SavedListPageProps {}
+
+/// The saved-plans list.
+#[component(SavedListPage)]
+pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
+    let ctx = use_app();
+    let renaming = use_state(|| None::<String>);
+    let state = &ctx.plans.0;
+    let on_backup = {
+        let plans = state.plans.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = browser::download("mesotherapy-plans-backup.json", "application/json", &Envelope::current(plans.clone()).to_text());
+        })
+    };
+    let items = state.plans.iter().map(|p| {
+        let id = p.id.clone();
+        let next = p.next_date(ctx.today).map(|d| ctx.catalog.date(d));
+        let plans = ctx.plans.clone();
+        let del_id = id.clone();
+        let on_delete = Callback::from(move |_: MouseEvent| plans.dispatch(PlansAction::Delete { id: del_id.clone() }));
+        let r = renaming.clone();
+        let ren_id = id.clone();
+        let on_rename_open = Callback::from(move |_: MouseEvent| r.set(Some(ren_id.clone())));
+        let plans = ctx.plans.clone();
+        let r = renaming.clone();
+        let ren_id = id.clone();
+        let on_rename = Callback::from(move |label: String| {
+            plans.dispatch(PlansAction::Rename { id: ren_id.clone(), label, at: browser::now_iso() });
+            r.set(None);
+        });
+        let r = renaming.clone();
+        let on_cancel = Callback::from(move |_| r.set(None));
+        let is_renaming = renaming.as_deref() == Some(id.as_str());
+        html! {
+            <li class="saved-list-item" key={id.clone()} data-testid="saved-item" data-id={id.clone()}>
+                <h2 class="saved-list-title"><a href={format!("#/saved/{id}")}>{ p.label.clone() }</a></h2>
+                <p class="saved-list-meta">
+                    <span class={format!("saved-list-verdict saved-list-verdict--{}", p.outcome.verdict)}>{ ctx.t(&format!("effect.{}", p.outcome.verdict)) }</span>
+                    { " · " }{ ctx.f("saved.assessed_on", &[("date", &ctx.catalog.date_short(p.assessed_on))]) }
+                </p>
+                <p class="saved-list-next">
+                    { match next { Some(d) => ctx.f("saved.next_date", &[("date", &d)]), None => ctx.t("saved.no_next_date") } }
+                </p>
+                if is_renaming {
+                    <RenameForm id={id.clone()} current={p.label.clone()} {on_rename} {on_cancel} />
+                } else {
+                    <div class="saved-list-actions">
+                        <a class="button" href={format!("#/saved/{id}")}>{ ctx.t("saved.open") }</a>
+                        <button class="button" type="button" onclick={on_rename_open} disabled={!state.writable()}
+                                aria-label={ctx.f("saved.rename_named", &[("label", &p.label)])}>{ ctx.t("saved.rename") }</button>
+                        <button class="button button--danger" type="button" onclick={on_delete} disabled={!state.writable()}
+                                aria-label={ctx.f("saved.delete_named", &[("label", &p.label)])}>{ ctx.t("saved.delete") }</button>
+                    </div>
+                }
+            </li>
+        }
+    });
+    html! {
+        <div class="saved-list-page" data-testid="saved-page">
+            <h1 id="page-heading" tabindex="-1">{ ctx.t("saved.title") }</h1>
+            <p>{ ctx.t("saved.intro") }</p>
+            <StoreNotice />
+            <UndoBar />
+            if state.plans.is_empty() && state.status == StoreStatus::Ready {
+                <p data-testid="saved-empty">{ ctx.t("saved.empty") }</p>
+            }
+            <ul class="saved-list">{ for items }</ul>
+            if !state.plans.is_empty() {
+                <p><button class="button" type="button" onclick={on_backup}>{ ctx.t("saved.backup") }</button></p>
+            }
+        </div>
+    }
+}

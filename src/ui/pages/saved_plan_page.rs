@@ -1,0 +1,76 @@
+//! One saved plan: its nickname, the outcome and plan as computed then, rename, delete
+//! and print. It must show the stored outcome, not recompute it.
+
+use yew::prelude::*;
+
+use crate::state::plans::{PlansAction, StoreStatus};
+use crate::state::route::Route;
+use crate::ui::browser;
+use crate::ui::components::{ContactCard, OutcomeView, PlanView, RenameForm, StoreNotice, UndoBar};
+use crate::ui::context::use_app;
+
+/// Props of [`SavedPlanPage`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SavedPlanPageProps {
+    pub id: String,
+}
+
+/// A saved plan.
+#[component(SavedPlanPage)]
+pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
+    let ctx = use_app();
+    let renaming = use_state(|| false);
+    let state = &ctx.plans.0;
+    let Some(p) = state.get(&props.id) else {
+        return html! {
+            <div class="saved-plan-page" data-testid="saved-plan-missing">
+                <h1 id="page-heading" tabindex="-1">{ ctx.t("saved.missing") }</h1>
+                <StoreNotice />
+                <UndoBar />
+                if state.status != StoreStatus::Loading {
+                    <p><a href="#/saved">{ ctx.t("saved.back_to_list") }</a></p>
+                }
+            </div>
+        };
+    };
+    let id = p.id.clone();
+    let plans = ctx.plans.clone();
+    let navigate = ctx.navigate.clone();
+    let del_id = id.clone();
+    let on_delete = Callback::from(move |_: MouseEvent| {
+        plans.dispatch(PlansAction::Delete { id: del_id.clone() });
+        navigate.emit(Route::Saved);
+    });
+    let plans = ctx.plans.clone();
+    let r = renaming.clone();
+    let ren_id = id.clone();
+    let on_rename = Callback::from(move |label: String| {
+        plans.dispatch(PlansAction::Rename { id: ren_id.clone(), label, at: browser::now_iso() });
+        r.set(false);
+    });
+    let r = renaming.clone();
+    let on_cancel = Callback::from(move |_| r.set(false));
+    let r = renaming.clone();
+    let on_rename_open = Callback::from(move |_: MouseEvent| r.set(true));
+    html! {
+        <div class="saved-plan-page" data-testid="saved-plan-page">
+            <h1 id="page-heading" tabindex="-1" class="saved-plan-title">{ p.label.clone() }</h1>
+            <p class="saved-plan-meta">{ ctx.f("saved.assessed_on", &[("date", &ctx.catalog.date(p.assessed_on))]) }</p>
+            <StoreNotice />
+            if *renaming {
+                <RenameForm id={id.clone()} current={p.label.clone()} {on_rename} {on_cancel} />
+            } else {
+                <div class="saved-plan-actions">
+                    <button class="button" type="button" onclick={on_rename_open} disabled={!state.writable()}>{ ctx.t("saved.rename") }</button>
+                    <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
+                    <button class="button button--danger" type="button" onclick={on_delete} disabled={!state.writable()}>{ ctx.t("saved.delete") }</button>
+                </div>
+            }
+            <OutcomeView outcome={p.outcome.clone()} page_heading={false} />
+            if let Some(plan) = &p.outcome.plan {
+                <PlanView plan={plan.clone()} confirmation={p.staff.confirmation.clone()} page_heading={false} />
+            }
+            <ContactCard />
+        </div>
+    }
+}

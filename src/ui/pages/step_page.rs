@@ -1,0 +1,329 @@
+//! One questionnaire step: its questions (only those that apply), progress, Back/Next, and
+//! inline validation that names what is missing and moves focus to it. Answers go to the
+//! questionnaire store; this page must not decide anything medical.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::core::answers::{
+    Condition, FamilyHistory, HairLossDuration, Injections, LifestyleFactor, Onset, Pattern, ScalpSign, Scale, Sex,
+    Stage, Symptom, Treatment, Trigger,
+};
+use crate::core::choice::Choice;
+use crate::state::questionnaire::{option_hidden, stage_scale, Action, Field, Multi, SetField, StageAnswer, STEPS};
+use crate::state::route::Route;
+use crate::ui::browser;
+use crate::ui::components::{CheckGroup, ChoiceGroup, ChoiceOption, PatternPicture, ProgressIndicator, StagePicture};
+use crate::ui::context::{use_app, AppContext};
+
+/// Props of [`StepPage`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepPageProps {
+    /// 1-based step number.
+    pub step: u8,
+}
+
+struct Form<'a> {
+    ctx: &'a AppContext,
+    errors: Vec<(Field, String)>,
+}
+
+impl Form<'_> {
+    fn error(&self, f: Field) -> Option<AttrValue> {
+        self.errors.iter().find(|(ff, _)| *ff == f).map(|(_, m)| AttrValue::from(m.clone()))
+    }
+
+    fn help(&self, f: Field) -> Option<AttrValue> {
+        let key = format!("question.{}.help", f.id());
+        self.ctx.catalog.has(&key).then(|| self.ctx.t(&key).into())
+    }
+
+    fn legend(&self, f: Field) -> AttrValue {
+        self.ctx.t(&format!("question.{}", f.id())).into()
+    }
+
+    fn options<T: Choice>(&self, field: &str, with_hint: bool) -> Vec<ChoiceOption> {
+        let sex = self.ctx.draft.draft.sex;
+        T::IDS
+            .iter()
+            .filter(|id| !option_hidden(sex, field, id))
+            .map(|id| {
+                let hint_key = format!("answer.{field}.{id}.hint");
+                ChoiceOption {
+                    id: (*id).into(),
+                    label: self.ctx.t(&format!("answer.{field}.{id}")).into(),
+                    hint: (with_hint && self.ctx.catalog.has(&hint_key)).then(|| self.ctx.t(&hint_key).into()),
+                    picture: None,
+                }
+            })
+            .collect()
+    }
+
+    /// A one-answer question over a closed set.
+    fn choice<T: Choice>(&self, f: Field, selected: Option<&'static str>, on: impl Fn(T) -> Action + 'static) -> Html {
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_select = Callback::from(move |id: AttrValue| {
+            if let Some(v) = T::from_id(&id) {
+                dispatcher.dispatch(on(v));
+            }
+        });
+        html! {
+            <ChoiceGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} options={self.options::<T>(f.id(), true)}
+                         selected={selected.map(AttrValue::from)} error={self.error(f)} {on_select} />
+        }
+    }
+
+    /// A yes/no question.
+    fn yes_no(&self, f: Field, value: Option<bool>) -> Html {
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_select = Callback::from(move |id: AttrValue| dispatcher.dispatch(Action::SetBool(f, id == "yes")));
+        let options = vec![ChoiceOption::text("yes", self.ctx.t("answer.yes")), ChoiceOption::text("no", self.ctx.t("answer.no"))];
+        html! {
+            <ChoiceGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} {options}
+                         selected={value.map(|b| AttrValue::from(if b { "yes" } else { "no" }))} error={self.error(f)} {on_select} />
+        }
+    }
+
+    /// A several-answers question.
+    fn checks<T: Choice>(&self, f: Field, set: SetField, value: &Multi<T>) -> Html {
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_toggle = Callback::from(move |id: AttrValue| {
+            if let Some(&static_id) = T::IDS.iter().find(|i| **i == id.as_str()) {
+                dispatcher.dispatch(Action::Toggle(set, static_id));
+            }
+        });
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_none = Callback::from(move |_| dispatcher.dispatch(Action::ChooseNone(set)));
+        let checked: Vec<AttrValue> = match value {
+            Multi::Some(s) => T::IDS.iter().filter(|id| T::from_id(id).is_some_and(|v| s.contains(&v))).map(|id| AttrValue::from(*id)).collect(),
+            _ => vec![],
+        };
+        html! {
+            <CheckGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} options={self.options::<T>(f.id(), true)}
+                        {checked} none_checked={matches!(value, Multi::NoneOfThese)} none_label={self.ctx.t("answer.none_of_these")}
+                        error={self.error(f)} {on_toggle} {on_none} />
+        }
+    }
+
+    fn age(&self) -> Html {
+        let dispatcher = self.ctx.draft.dispatcher();
+        let oninput = Callback::from(move |e: InputEvent| {
+            dispatcher.dispatch(Action::SetAge(e.target_unchecked_into::<HtmlInputElement>().value()))
+        });
+        let error = self.error(Field::Age);
+        html! {
+            <div class={classes!("step-page-field", error.is_some().then_some("step-page-field--invalid"))} data-testid="q-age">
+                <label class="step-page-label" for="q-age">{ self.legend(Field::Age) }</label>
+                if let Some(e) = &error { <p class="step-page-error" id="q-age-error">{ e.clone() }</p> }
+                <input class="step-page-input step-page-input--short" id="q-age" type="text" inputmode="numeric"
+                       autocomplete="off" maxlength="3" value={self.ctx.draft.draft.age.clone()} {oninput}
+                       aria-invalid={error.is_some().then_some("true")}
+                       aria-describedby={error.is_some().then_some("q-age-error")} />
+            </div>
+        }
+    }
+
+    fn start_date(&self) -> Html {
+        let dispatcher = self.ctx.draft.dispatcher();
+        let oninput = Callback::from(move |e: InputEvent| {
+            dispatcher.dispatch(Action::SetStartDate(e.target_unchecked_into::<HtmlInputElement>().value()))
+        });
+        let dispatcher = self.ctx.draft.dispatcher();
+        let onchange = Callback::from(move |e: Event| {
+            dispatcher.dispatch(Action::SetStartDate(e.target_unchecked_into::<HtmlInputElement>().value()))
+        });
+        let error = self.error(Field::StartDate);
+        let described = if error.is_some() { "q-start_date-help q-start_date-error" } else { "q-start_date-help" };
+        html! {
+            <div class={classes!("step-page-field", error.is_some().then_some("step-page-field--invalid"))} data-testid="q-start_date">
+                <label class="step-page-label" for="q-start_date">{ self.legend(Field::StartDate) }</label>
+                <p class="step-page-help" id="q-start_date-help">{ self.help(Field::StartDate).unwrap_or_default() }</p>
+                if let Some(e) = &error { <p class="step-page-error" id="q-start_date-error">{ e.clone() }</p> }
+                <input class="step-page-input" id="q-start_date" type="date" min={self.ctx.today.to_string()}
+                       value={self.ctx.draft.draft.start_date.clone()} {oninput} {onchange}
+                       aria-invalid={error.is_some().then_some("true")} aria-describedby={described} />
+            </div>
+        }
+    }
+
+    fn pattern(&self) -> Html {
+        let d = &self.ctx.draft.draft;
+        let sex = d.sex.unwrap_or(Sex::Other);
+        let mut options = self.options::<Pattern>("pattern", false);
+        for o in options.iter_mut() {
+            if let Some(p) = Pattern::from_id(&o.id) {
+                o.picture = Some(html! { <PatternPicture pattern={p} {sex} /> });
+            }
+        }
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_select = Callback::from(move |id: AttrValue| {
+            if let Some(p) = Pattern::from_id(&id) {
+                dispatcher.dispatch(Action::SetPattern(p));
+            }
+        });
+        html! {
+            <ChoiceGroup field="pattern" legend={self.legend(Field::Pattern)} help={self.help(Field::Pattern)} {options} pictures=true
+                         selected={d.pattern.map(|p| AttrValue::from(p.id()))} error={self.error(Field::Pattern)} {on_select} />
+        }
+    }
+
+    fn stage(&self, scale: Scale) -> Html {
+        let d = &self.ctx.draft.draft;
+        let scale_name = self.ctx.t(&format!("answer.stage.{scale}"));
+        let mut options: Vec<ChoiceOption> = (1..=Stage::max_grade(scale))
+            .map(|grade| {
+                let stage = Stage { scale, grade };
+                ChoiceOption {
+                    id: format!("{scale}-{grade}").into(),
+                    label: self.ctx.f("answer.stage.grade", &[("scale", &scale_name), ("grade", &grade.to_string())]).into(),
+                    hint: None,
+                    picture: Some(html! { <StagePicture {stage} /> }),
+                }
+            })
+            .collect();
+        options.push(ChoiceOption::text("unsure", self.ctx.t("answer.unsure")));
+        let selected = match d.stage {
+            Some(StageAnswer::Picked(s)) if s.scale == scale => Some(AttrValue::from(format!("{}-{}", s.scale, s.grade))),
+            Some(StageAnswer::Unsure) => Some(AttrValue::from("unsure")),
+            _ => None,
+        };
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_select = Callback::from(move |id: AttrValue| {
+            let answer = match id.split_once('-') {
+                Some((_, g)) => g.parse::<u8>().ok().map(|grade| StageAnswer::Picked(Stage { scale, grade })),
+                None => Some(StageAnswer::Unsure),
+            };
+            if let Some(a) = answer {
+                dispatcher.dispatch(Action::SetStage(a));
+            }
+        });
+        html! {
+            <ChoiceGroup field="stage" legend={self.legend(Field::Stage)} help={self.help(Field::Stage)} {options} pictures=true
+                         {selected} error={self.error(Field::Stage)} {on_select} />
+        }
+    }
+}
+
+/// A questionnaire step.
+#[component(StepPage)]
+pub fn step_page(props: &StepPageProps) -> Html {
+    let ctx = use_app();
+    let step = props.step;
+    let show_errors = use_state(|| false);
+    let focus_request = use_state(|| 0u32);
+    let draft = &ctx.draft.draft;
+    let issues = draft.step_issues(step, ctx.today);
+
+    // A new step starts without error messages.
+    {
+        let show_errors = show_errors.clone();
+        use_effect_with(step, move |_| show_errors.set(false));
+    }
+    // Never show a step whose earlier steps are unanswered (e.g. a typed address).
+    {
+        let first = draft.first_incomplete_step(ctx.today);
+        let navigate = ctx.navigate.clone();
+        use_effect_with((step, first), move |(step, first)| {
+            if let Some(f) = first {
+                if f < step {
+                    navigate.emit(Route::Step(*f));
+                }
+            }
+        });
+    }
+    // After a refused Next, move focus to the first question that needs an answer.
+    {
+        let target = issues.first().map(|(f, _)| format!("q-{}", f.id()));
+        use_effect_with(*focus_request, move |n| {
+            if *n > 0 {
+                if let Some(id) = target {
+                    browser::focus_id(&id);
+                }
+            }
+        });
+    }
+
+    let errors: Vec<(Field, String)> = if *show_errors {
+        issues.iter().map(|(f, i)| (*f, ctx.t(i.message_key()))).collect()
+    } else {
+        vec![]
+    };
+    let form = Form { ctx: &ctx, errors };
+    let d = draft;
+    let sel = |v: Option<&'static str>| v;
+    let body = match step {
+        1 => html! { <>
+            { form.age() }
+            { form.choice::<Sex>(Field::Sex, sel(d.sex.map(|v| v.id())), Action::SetSex) }
+        </> },
+        2 => html! { <>
+            { form.pattern() }
+            if let Some(scale) = stage_scale(d.pattern) { { form.stage(scale) } }
+            { form.yes_no(Field::NoRegrowthVisible, d.no_regrowth_visible) }
+        </> },
+        3 => html! { <>
+            { form.choice::<HairLossDuration>(Field::Duration, sel(d.duration.map(|v| v.id())), Action::SetDuration) }
+            { form.choice::<Onset>(Field::Onset, sel(d.onset.map(|v| v.id())), Action::SetOnset) }
+            { form.yes_no(Field::SheddingIncreased, d.shedding_increased) }
+            { form.choice::<FamilyHistory>(Field::FamilyHistory, sel(d.family_history.map(|v| v.id())), Action::SetFamilyHistory) }
+            { form.checks::<Trigger>(Field::RecentTriggers, SetField::RecentTriggers, &d.recent_triggers) }
+        </> },
+        4 => html! { <>
+            { form.checks::<ScalpSign>(Field::ScalpSigns, SetField::ScalpSigns, &d.scalp_signs) }
+            { form.checks::<Symptom>(Field::Symptoms, SetField::Symptoms, &d.symptoms) }
+        </> },
+        5 => html! { <>
+            { form.checks::<Condition>(Field::Conditions, SetField::Conditions, &d.conditions) }
+            if d.applies(Field::Menopause) { { form.yes_no(Field::Menopause, d.menopause) } }
+        </> },
+        _ => html! { <>
+            { form.checks::<Treatment>(Field::PreviousTreatments, SetField::PreviousTreatments, &d.previous_treatments) }
+            if d.applies(Field::HairLossAfterPreviousMesotherapy) {
+                { form.yes_no(Field::HairLossAfterPreviousMesotherapy, d.hair_loss_after_previous_mesotherapy) }
+            }
+            { form.choice::<Injections>(Field::Injections, sel(d.injections.map(|v| v.id())), Action::SetInjections) }
+            { form.start_date() }
+            { form.checks::<LifestyleFactor>(Field::Lifestyle, SetField::Lifestyle, &d.lifestyle) }
+        </> },
+    };
+
+    let onsubmit = {
+        let navigate = ctx.navigate.clone();
+        let show_errors = show_errors.clone();
+        let focus_request = focus_request.clone();
+        let ok = issues.is_empty();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if ok {
+                navigate.emit(if step < STEPS { Route::Step(step + 1) } else { Route::Result });
+            } else {
+                show_errors.set(true);
+                focus_request.set(*focus_request + 1);
+            }
+        })
+    };
+    let on_back = {
+        let navigate = ctx.navigate.clone();
+        Callback::from(move |_: MouseEvent| navigate.emit(if step > 1 { Route::Step(step - 1) } else { Route::Start }))
+    };
+    let summary = (*show_errors && !issues.is_empty()).then(|| {
+        let n = issues.len();
+        if n == 1 { ctx.t("validation.summary.one") } else { ctx.f("validation.summary.many", &[("n", &n.to_string())]) }
+    });
+    html! {
+        <div class="step-page" data-testid={format!("step-{step}")}>
+            <ProgressIndicator {step} total={STEPS} />
+            <h1 id="page-heading" class="step-page-title" tabindex="-1">{ ctx.t(&format!("step.{step}.title")) }</h1>
+            <form class="step-page-form" {onsubmit} novalidate=true>
+                { body }
+                <p class="step-page-summary" role="alert" data-testid="step-errors">{ summary.unwrap_or_default() }</p>
+                <div class="step-page-nav">
+                    <button class="button" type="button" onclick={on_back}>{ ctx.t("nav.back") }</button>
+                    <button class="button button--primary" type="submit" data-testid="next">
+                        { if step < STEPS { ctx.t("nav.next") } else { ctx.t("nav.see_result") } }
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}

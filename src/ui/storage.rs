@@ -1,0 +1,108 @@
+//! Browser storage edge: the saved-plans repository over localStorage and the in-progress
+//! draft in sessionStorage. It must report every failure (blocked, full, damaged) and never
+//! overwrite data it could not read.
+
+use wasm_bindgen::JsCast;
+
+use crate::state::plans::{read_envelope, Envelope, PlanRepository, SavedPlan, StoreError, PLANS_KEY};
+use crate::state::questionnaire::Draft;
+
+/// The sessionStorage key of the in-progress draft.
+pub const DRAFT_KEY: &str = "meso-advisor/draft";
+/// Where an unreadable draft is set aside (kept, not dropped).
+pub const DAMAGED_DRAFT_KEY: &str = "meso-advisor/draft.unreadable";
+
+fn local() -> Result<web_sys::Storage, StoreError> {
+    let w = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+    match w.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StoreError::Unavailable("localStorage is not available".into())),
+        Err(e) => Err(StoreError::Unavailable(js_error(&e))),
+    }
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+fn js_error(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>()
+        .map(|d| format!("{}: {}", d.name(), d.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn write_error(e: &wasm_bindgen::JsValue) -> StoreError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => StoreError::Full,
+        _ => StoreError::WriteFailed(js_error(e)),
+    }
+}
+
+/// Saved plans in localStorage under one namespaced key.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LocalStorageRepository;
+
+impl PlanRepository for LocalStorageRepository {
+    fn load(&self) -> Result<Vec<SavedPlan>, StoreError> {
+        match local()?.get_item(PLANS_KEY) {
+            Ok(None) => Ok(vec![]),
+            Ok(Some(text)) => read_envelope(&text).map(|e| e.plans),
+            Err(e) => Err(StoreError::Unavailable(js_error(&e))),
+        }
+    }
+
+    fn save(&self, plans: &[SavedPlan]) -> Result<(), StoreError> {
+        let storage = local()?;
+        // Never write over data this build cannot read.
+        if let Ok(Some(text)) = storage.get_item(PLANS_KEY) {
+            read_envelope(&text)?;
+        }
+        storage.set_item(PLANS_KEY, &Envelope::current(plans.to_vec()).to_text()).map_err(|e| write_error(&e))
+    }
+
+    fn raw(&self) -> Result<Option<String>, StoreError> {
+        local()?.get_item(PLANS_KEY).map_err(|e| StoreError::Unavailable(js_error(&e)))
+    }
+}
+
+/// What restoring the draft found.
+pub enum DraftLoad {
+    /// Nothing stored (or session storage unavailable).
+    Empty,
+    /// The stored draft.
+    Restored(Draft),
+    /// The stored draft could not be read; it was set aside under [`DAMAGED_DRAFT_KEY`].
+    Unreadable,
+}
+
+/// Restores the in-progress draft from sessionStorage.
+pub fn load_draft() -> DraftLoad {
+    let Some(s) = session() else { return DraftLoad::Empty };
+    match s.get_item(DRAFT_KEY) {
+        Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
+            Ok(d) => DraftLoad::Restored(d),
+            Err(_) => {
+                let _ = s.set_item(DAMAGED_DRAFT_KEY, &text);
+                let _ = s.remove_item(DRAFT_KEY);
+                DraftLoad::Unreadable
+            }
+        },
+        _ => DraftLoad::Empty,
+    }
+}
+
+/// Keeps the draft in sessionStorage (so a refresh keeps the visitor's place). A failure is
+/// returned for the caller to show.
+pub fn save_draft(draft: &Draft) -> Result<(), StoreError> {
+    let s = session().ok_or_else(|| StoreError::Unavailable("sessionStorage is not available".into()))?;
+    let text = serde_json::to_string(draft).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
+    s.set_item(DRAFT_KEY, &text).map_err(|e| write_error(&e))
+}
+
+/// Forgets the draft (after "Start again").
+pub fn clear_draft() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(DRAFT_KEY);
+    }
+}
