@@ -2,7 +2,7 @@
 //! It must never import yew, web-sys, gloo, js-sys or wasm-bindgen, nor read the clock:
 //! `today` is always an argument.
 
-pub(crate) mod choice;
+pub mod choice;
 mod reader;
 
 pub mod answers;

@@ -1,0 +1,178 @@
+//! The English catalog is complete: every key the code asks for exists (rule, note, answer,
+//! effect, referral, driver, ingredient, lifestyle and every literal key in src/), and every
+//! placeholder is filled.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use meso_advisor::core::answers::*;
+use meso_advisor::core::choice::Choice;
+use meso_advisor::core::drivers::{Advice, Driver, Emphasis, IngredientGroup};
+use meso_advisor::core::rules::{Effect, NoteId, ReferTo, RuleId, Urgency};
+use meso_advisor::core::Catalog;
+
+fn ids<T: Choice>() -> Vec<&'static str> {
+    T::IDS.to_vec()
+}
+
+fn literal_keys(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            literal_keys(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for marker in ["t(\"", "f(\""] {
+                for (i, _) in text.match_indices(marker) {
+                    let rest = &text[i + marker.len()..];
+                    let key: String = rest.chars().take_while(|c| *c != '"').collect();
+                    let prev = text[..i].chars().last().unwrap_or(' ');
+                    if !prev.is_alphanumeric() && prev != '_' && key.contains('.') {
+                        out.push((key, path.display().to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_exists() {
+    let c = Catalog::english();
+    let mut missing = Vec::new();
+    let mut need = |key: String| {
+        if !c.has(&key) {
+            missing.push(key);
+        }
+    };
+    for r in RuleId::ALL {
+        need(format!("rule.{r}.title"));
+        need(format!("rule.{r}.detail"));
+    }
+    for n in NoteId::ALL {
+        need(format!("note.{n}.title"));
+        need(format!("note.{n}.detail"));
+    }
+    for e in Effect::ALL {
+        need(format!("effect.{e}"));
+        need(format!("verdict.{e}.headline"));
+        need(format!("verdict.{e}.summary"));
+    }
+    for t in ReferTo::ALL {
+        need(format!("referral.to.{t}"));
+    }
+    for u in Urgency::ALL {
+        need(format!("referral.urgency.{u}"));
+    }
+    for d in Driver::ALL {
+        need(format!("driver.{d}"));
+    }
+    for g in IngredientGroup::ALL {
+        for part in ["name", "contents", "role"] {
+            need(format!("ingredient.{g}.{part}"));
+        }
+    }
+    for e in Emphasis::ALL {
+        need(format!("emphasis.{e}"));
+    }
+    for a in Advice::ALL {
+        need(format!("lifestyle.{a}"));
+    }
+    for (field, values) in [
+        ("sex", ids::<Sex>()),
+        ("pattern", ids::<Pattern>()),
+        ("duration", ids::<HairLossDuration>()),
+        ("onset", ids::<Onset>()),
+        ("family_history", ids::<FamilyHistory>()),
+        ("scalp_signs", ids::<ScalpSign>()),
+        ("recent_triggers", ids::<Trigger>()),
+        ("lifestyle", ids::<LifestyleFactor>()),
+        ("conditions", ids::<Condition>()),
+        ("symptoms", ids::<Symptom>()),
+        ("previous_treatments", ids::<Treatment>()),
+        ("injections", ids::<Injections>()),
+    ] {
+        need(format!("question.{field}"));
+        for v in values {
+            need(format!("answer.{field}.{v}"));
+        }
+    }
+    for v in ids::<Condition>() {
+        need(format!("answer.conditions.{v}.hint"));
+    }
+    for step in 1..=6 {
+        need(format!("step.{step}.title"));
+    }
+    for d in 0..7 {
+        need(format!("date.weekday.{d}"));
+    }
+    for m in 1..=12 {
+        need(format!("date.month.{m}"));
+    }
+    let mut literal = Vec::new();
+    literal_keys(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut literal,
+    );
+    assert!(
+        literal.len() > 100,
+        "the scanner finds the literal keys ({})",
+        literal.len()
+    );
+    for (key, file) in literal {
+        if !c.has(&key) {
+            missing.push(format!("{key} (used in {file})"));
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "missing catalog keys:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn a_missing_key_shows_visibly_and_placeholders_fill() {
+    let c = Catalog::english();
+    assert_eq!(c.t("no.such.key"), "⟦no.such.key⟧");
+    assert_eq!(
+        c.f("step.progress", &[("n", "2"), ("total", "6")]),
+        "Step 2 of 6"
+    );
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(c.date(d), "Tue 1 Dec 2026");
+    assert_eq!(c.date_short(d), "1 Dec 2026");
+}
+
+#[test]
+fn no_text_is_left_with_an_unfilled_placeholder_in_an_outcome() {
+    let text = include_str!("../locales/en.txt");
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("rule.") || l.starts_with("note.") || l.starts_with("lifestyle."))
+    {
+        assert!(
+            !line.contains('{'),
+            "outcome texts take no placeholders: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_required_wording_is_exact() {
+    let c = Catalog::english();
+    assert_eq!(
+        c.t("disclaimer"),
+        "This is information to prepare your consultation, not a diagnosis. A clinician confirms whether treatment suits you."
+    );
+    assert_eq!(
+        c.t("plan.label.proposed"),
+        "Proposed plan — to be confirmed by your clinician"
+    );
+    assert!(c
+        .t("rule.CI-ANTICOAG.detail")
+        .to_lowercase()
+        .contains("never stop a prescribed blood thinner"));
+}
