@@ -344,7 +344,15 @@ impl Clinic {
         }
         if let Some(colour) = r.text(Reader::optional(map, "accent_colour"), "accent_colour", 7) {
             if is_hex_colour(&colour) {
-                c.accent_colour = colour.to_ascii_lowercase();
+                let ratio = contrast_with_white(&colour);
+                if ratio >= 4.5 {
+                    c.accent_colour = colour.to_ascii_lowercase();
+                } else {
+                    r.fail(
+                        "accent_colour",
+                        format!("\"{colour}\" is too light: white text on it has contrast {ratio:.1}:1, at least 4.5:1 is needed"),
+                    );
+                }
             } else {
                 r.fail(
                     "accent_colour",
@@ -674,6 +682,27 @@ fn is_hex_colour(s: &str) -> bool {
     (hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// WCAG contrast ratio of a `#rgb`/`#rrggbb` colour against white.
+pub fn contrast_with_white(colour: &str) -> f64 {
+    let hex = colour.trim_start_matches('#');
+    let full: String = if hex.len() == 3 {
+        hex.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        hex.to_string()
+    };
+    let channel = |i: usize| {
+        let v = f64::from(u8::from_str_radix(full.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
+            / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+    1.05 / (l + 0.05)
+}
+
 fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
@@ -714,4 +743,21 @@ fn is_local_file(s: &str) -> bool {
         && !s.starts_with("javascript:")
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accent_contrast_is_measured_against_white() {
+        assert!((contrast_with_white("#000") - 21.0).abs() < 0.01);
+        assert!((contrast_with_white("#ffffff") - 1.0).abs() < 0.01);
+        assert!(contrast_with_white(&Clinic::default().accent_colour) >= 4.5);
+        let refused = Clinic::parse(r##"{"accent_colour":"#ffcc00"}"##)
+            .unwrap_err()
+            .lines();
+        assert!(refused[0].starts_with("accent_colour: "), "{refused:?}");
+        assert!(Clinic::parse(r##"{"accent_colour":"#0B5C73"}"##).is_ok());
+    }
 }
