@@ -13,9 +13,9 @@ pub struct TimelineProps {
     pub plan: Plan<String>,
 }
 
-const LEFT: f64 = 24.0;
-const WIDTH: f64 = 592.0;
-const AXIS_Y: f64 = 64.0;
+const LEFT: f64 = 30.0;
+const WIDTH: f64 = 580.0;
+const AXIS_Y: f64 = 56.0;
 
 /// The plan's timeline.
 #[component(Timeline)]
@@ -25,7 +25,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let mut all: Vec<NaiveDate> = p.sessions.iter().map(|s| s.date).collect();
     all.push(p.review_on);
     all.extend(p.boosters.iter().copied());
-    let (Some(&start), Some(&end)) = (all.iter().min(), all.iter().max()) else { return html! {} };
+    let (Some(&start), Some(&end)) = (all.iter().min(), all.iter().max()) else {
+        return html! {};
+    };
     let span = ((end - start).num_days().max(1)) as f64;
     let x = |d: NaiveDate| LEFT + (d - start).num_days() as f64 / span * WIDTH;
     // Month ticks: the first of each month inside the range.
@@ -37,7 +39,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
         m = crate::core::planner::add_months(m, 1);
     }
-    let label_every = if ticks.len() > 8 { 2 } else { 1 };
+    let label_every = ticks.len().div_ceil(7).max(1);
     let summary = ctx.f(
         "timeline.summary",
         &[
@@ -50,7 +52,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     );
     html! {
         <figure class="timeline" data-testid="timeline">
-            <svg class="timeline-svg" viewBox="0 0 640 110" role="img" aria-label={summary.clone()} focusable="false">
+            <svg class="timeline-svg" viewBox="0 0 640 120" role="img" aria-label={summary.clone()} focusable="false">
                 <line class="timeline-axis" x1={LEFT.to_string()} x2={(LEFT + WIDTH).to_string()} y1={AXIS_Y.to_string()} y2={AXIS_Y.to_string()} />
                 { for ticks.iter().enumerate().map(|(i, t)| {
                     let tx = x(*t);
@@ -58,7 +60,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <g class="timeline-tick">
                             <line x1={tx.to_string()} x2={tx.to_string()} y1={(AXIS_Y - 4.0).to_string()} y2={(AXIS_Y + 4.0).to_string()} />
                             if i % label_every == 0 {
-                                <text x={tx.to_string()} y={(AXIS_Y + 22.0).to_string()} class="timeline-month">
+                                <text x={tx.to_string()} y={(AXIS_Y + 34.0).to_string()} class="timeline-month">
                                     { ctx.t(&format!("date.month.{}", t.month())) }
                                 </text>
                             }
@@ -67,14 +69,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 }) }
                 { for p.sessions.iter().map(|s| html! {
                     <g class="timeline-session">
-                        <circle cx={x(s.date).to_string()} cy={AXIS_Y.to_string()} r="7" />
-                        <text x={x(s.date).to_string()} y={(AXIS_Y - 14.0).to_string()} class="timeline-label">{ s.number.to_string() }</text>
+                        <circle cx={x(s.date).to_string()} cy={AXIS_Y.to_string()} r="11" />
+                        <text x={x(s.date).to_string()} y={(AXIS_Y - 20.0).to_string()} class="timeline-label">{ s.number.to_string() }</text>
                     </g>
                 }) }
-                <rect class="timeline-review" x={(x(p.review_on) - 6.0).to_string()} y={(AXIS_Y - 6.0).to_string()} width="12" height="12"
+                <rect class="timeline-review" x={(x(p.review_on) - 9.0).to_string()} y={(AXIS_Y - 9.0).to_string()} width="18" height="18"
                       transform={format!("rotate(45 {} {})", x(p.review_on), AXIS_Y)} />
                 { for p.boosters.iter().map(|b| html! {
-                    <circle class="timeline-booster" cx={x(*b).to_string()} cy={AXIS_Y.to_string()} r="6" />
+                    <circle class="timeline-booster" cx={x(*b).to_string()} cy={AXIS_Y.to_string()} r="9" />
                 }) }
             </svg>
             <figcaption class="timeline-legend">
