@@ -245,7 +245,8 @@ impl Answers {
     pub fn from_value(v: &Value, today: Option<NaiveDate>) -> Result<Answers, Vec<Problem>> {
         let mut r = Reader::default();
         let Some(map) = r.object(v, "", FIELDS) else {
-            return Err(r.problems);
+            // The whole document is wrong: name it as the answers.
+            return Err(r.problems.into_iter().map(|p| Problem::new("answers", p.message)).collect());
         };
         match r.required(map, "", "schema") {
             Some(Value::String(s)) if s == ANSWERS_SCHEMA => {}

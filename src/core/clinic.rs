@@ -314,7 +314,7 @@ impl Clinic {
         let mut r = Reader::default();
         let mut c = Clinic::default();
         let Some(map) = r.object(v, "", TOP) else {
-            return Err(r.problems);
+            return Err(r.problems.into_iter().map(|p| Problem::new("clinic.json", p.message)).collect());
         };
         if let Some(s) = Reader::optional(map, "schema") {
             if s.as_str() != Some(CLINIC_SCHEMA) {
