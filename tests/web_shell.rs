@@ -13,8 +13,11 @@ use web_sys::{Document, Element};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// How many scheduler ticks we allow Yew to put the first render on the page.
-const MAX_TICKS: u32 = 50;
+/// An upper bound on the event-loop ticks we yield while waiting for the start page. The app
+/// first fetches `clinic.json` (a 404 here, so it takes its embedded default), so the page
+/// appears after an IO round trip rather than after a fixed number of ticks; the bound only
+/// keeps a broken app from hanging the test (a tick is a zero-delay timer, a few ms at most).
+const MAX_TICKS: u32 = 1_000;
 
 fn document() -> Document {
     web_sys::window()
@@ -51,14 +54,31 @@ fn text_of(element: &Element) -> String {
     element.text_content().unwrap_or_default().trim().to_owned()
 }
 
+/// Puts the page where a first-time visitor lands: the start route (the test runner's own URL
+/// carries a fragment, which the app would read as a route) and nothing saved on the device.
+fn fresh_visit() {
+    let window = web_sys::window().expect("a browser window");
+    window
+        .location()
+        .set_hash("/")
+        .expect("go to the start route");
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.clear().expect("clear localStorage");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn start_page_shows_a_heading_and_a_start_button() {
+    fresh_visit();
     let root = fresh_root();
     let _app = yew::Renderer::<App>::with_root(root.clone()).render();
 
-    let page = wait_for(&root, "[data-testid=start-page]")
-        .await
-        .expect("the start page is rendered");
+    let Some(page) = wait_for(&root, "[data-testid=start-page]").await else {
+        panic!(
+            "the start page is not rendered after {MAX_TICKS} ticks; the root holds: {}",
+            root.inner_html()
+        );
+    };
 
     let heading = page
         .query_selector("h1")
