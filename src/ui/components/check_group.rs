@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::choice_group::ChoiceOption;
+use super::question_fieldset::{described_by, QuestionFieldset};
 
 /// Props of [`CheckGroup`].
 #[derive(Properties, PartialEq, Clone)]
@@ -27,27 +28,13 @@ pub struct CheckGroupProps {
 #[component(CheckGroup)]
 pub fn check_group(props: &CheckGroupProps) -> Html {
     let field = props.field.clone();
-    let help_id = format!("q-{field}-help");
-    let error_id = format!("q-{field}-error");
-    let described = [props.help.as_ref().map(|_| help_id.clone()), props.error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described = (!described.is_empty()).then_some(described);
+    let described = described_by(&field, props.help.is_some(), props.error.is_some());
     let invalid = props.error.is_some().then_some("true");
     let none_id = format!("q-{field}-none");
     let on_none = props.on_none.clone();
     html! {
-        <fieldset class={classes!("check-group", props.error.is_some().then_some("check-group--invalid"))}
-                  id={format!("q-{field}-group")} data-testid={format!("q-{field}")}>
-            <legend class="check-group-legend">{ props.legend.clone() }</legend>
-            if let Some(help) = &props.help {
-                <p class="check-group-help" id={help_id.clone()}>{ help.clone() }</p>
-            }
-            if let Some(error) = &props.error {
-                <p class="check-group-error" id={error_id.clone()}>{ error.clone() }</p>
-            }
+        <QuestionFieldset field={field.clone()} legend={props.legend.clone()} help={props.help.clone()} error={props.error.clone()}
+                          class={classes!("check-group")}>
             <div class="check-group-options">
                 { for props.options.iter().enumerate().map(|(i, o)| {
                     let input_id = if i == 0 { format!("q-{field}") } else { format!("q-{field}-{}", o.id) };
@@ -79,6 +66,6 @@ pub fn check_group(props: &CheckGroupProps) -> Html {
                     <span class="check-group-text"><span class="check-group-label">{ props.none_label.clone() }</span></span>
                 </label>
             </div>
-        </fieldset>
+        </QuestionFieldset>
     }
 }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::question_fieldset::{described_by, QuestionFieldset};
+
 /// One option of a [`ChoiceGroup`].
 #[derive(PartialEq, Clone)]
 pub struct ChoiceOption {
@@ -17,7 +19,12 @@ pub struct ChoiceOption {
 impl ChoiceOption {
     /// A text-only option.
     pub fn text(id: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Self {
-        ChoiceOption { id: id.into(), label: label.into(), hint: None, picture: None }
+        ChoiceOption {
+            id: id.into(),
+            label: label.into(),
+            hint: None,
+            picture: None,
+        }
     }
 }
 
@@ -43,27 +50,10 @@ pub struct ChoiceGroupProps {
 #[component(ChoiceGroup)]
 pub fn choice_group(props: &ChoiceGroupProps) -> Html {
     let field = props.field.clone();
-    let help_id = format!("q-{field}-help");
-    let error_id = format!("q-{field}-error");
-    let described = [props.help.as_ref().map(|_| help_id.clone()), props.error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let class = classes!(
-        "choice-group",
-        props.pictures.then_some("choice-group--pictures"),
-        props.error.is_some().then_some("choice-group--invalid")
-    );
+    let described = described_by(&field, props.help.is_some(), props.error.is_some());
+    let class = classes!("choice-group", props.pictures.then_some("choice-group--pictures"));
     html! {
-        <fieldset class={class} id={format!("q-{field}-group")} data-testid={format!("q-{field}")}>
-            <legend class="choice-group-legend">{ props.legend.clone() }</legend>
-            if let Some(help) = &props.help {
-                <p class="choice-group-help" id={help_id.clone()}>{ help.clone() }</p>
-            }
-            if let Some(error) = &props.error {
-                <p class="choice-group-error" id={error_id.clone()}>{ error.clone() }</p>
-            }
+        <QuestionFieldset field={field.clone()} legend={props.legend.clone()} help={props.help.clone()} error={props.error.clone()} {class}>
             <div class="choice-group-options">
                 { for props.options.iter().enumerate().map(|(i, o)| {
                     let input_id = if i == 0 { format!("q-{field}") } else { format!("q-{field}-{}", o.id) };
@@ -75,7 +65,7 @@ pub fn choice_group(props: &ChoiceGroupProps) -> Html {
                         <label class={classes!("choice-group-option", checked.then_some("choice-group-option--checked"))} for={input_id.clone()}>
                             <input class="choice-group-input" type="radio" id={input_id} name={format!("q-{field}")}
                                    value={o.id.clone()} {checked} {onchange}
-                                   aria-describedby={(!described.is_empty()).then(|| described.clone())}
+                                   aria-describedby={described.clone()}
                                    aria-invalid={props.error.is_some().then_some("true")} />
                             if let Some(p) = &o.picture { <span class="choice-group-picture">{ p.clone() }</span> }
                             <span class="choice-group-label">{ o.label.clone() }</span>
@@ -84,6 +74,6 @@ pub fn choice_group(props: &ChoiceGroupProps) -> Html {
                     }
                 }) }
             </div>
-        </fieldset>
+        </QuestionFieldset>
     }
 }
