@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use meso_advisor::core::{assess, Answers, Catalog, Clinic};
 use meso_advisor::state::plans::{
     clean_label, read_envelope, Envelope, MemoryRepository, PlanRepository, PlansAction,
-    PlansState, SavedPlan, StaffRecord, StoreError, StoreStatus,
+    PlansState, SaveState, SavedPlan, StaffRecord, StoreError, StoreStatus,
 };
 
 const ANSWERS: &str = r#"{"schema":"meso-advisor/assessment@1","age":35,"sex":"male","pattern":"hairline_or_crown",
@@ -108,13 +108,30 @@ fn a_full_store_reports_and_keeps_the_list_in_memory() {
     repo.full.set(true);
     let mut s = ready(vec![]);
     s.apply(PlansAction::Add(Box::new(plan("a", "t"))));
+    assert_eq!(s.save_state("a"), SaveState::Saving);
     let result = repo.save(&s.plans);
     assert_eq!(result, Err(StoreError::Full));
     s.apply(PlansAction::WriteFailed(StoreError::Full));
     assert_eq!(s.write_error, Some(StoreError::Full));
+    assert_eq!(
+        s.save_state("a"),
+        SaveState::Failed,
+        "a failed write is never reported as saved"
+    );
     assert_eq!(s.plans.len(), 1);
-    s.apply(PlansAction::Written);
+    let rev = s.revision;
+    s.apply(PlansAction::Retry);
+    assert!(s.revision > rev, "a retry asks the edge to write again");
+    s.apply(PlansAction::Written(rev));
+    assert_eq!(
+        s.save_state("a"),
+        SaveState::Failed,
+        "an older write does not count"
+    );
+    s.apply(PlansAction::Written(s.revision));
     assert_eq!(s.write_error, None);
+    assert_eq!(s.save_state("a"), SaveState::Saved);
+    assert_eq!(s.save_state("zz"), SaveState::Gone);
 }
 
 #[test]

@@ -246,7 +246,11 @@ impl Answers {
         let mut r = Reader::default();
         let Some(map) = r.object(v, "", FIELDS) else {
             // The whole document is wrong: name it as the answers.
-            return Err(r.problems.into_iter().map(|p| Problem::new("answers", p.message)).collect());
+            return Err(r
+                .problems
+                .into_iter()
+                .map(|p| Problem::new("answers", p.message))
+                .collect());
         };
         match r.required(map, "", "schema") {
             Some(Value::String(s)) if s == ANSWERS_SCHEMA => {}

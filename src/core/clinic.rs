@@ -110,7 +110,7 @@ impl Money {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
+        if self.0.is_multiple_of(100) {
             s.serialize_u64(self.0 / 100)
         } else {
             s.serialize_f64(self.as_f64())
@@ -314,7 +314,11 @@ impl Clinic {
         let mut r = Reader::default();
         let mut c = Clinic::default();
         let Some(map) = r.object(v, "", TOP) else {
-            return Err(r.problems.into_iter().map(|p| Problem::new("clinic.json", p.message)).collect());
+            return Err(r
+                .problems
+                .into_iter()
+                .map(|p| Problem::new("clinic.json", p.message))
+                .collect());
         };
         if let Some(s) = Reader::optional(map, "schema") {
             if s.as_str() != Some(CLINIC_SCHEMA) {

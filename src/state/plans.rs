@@ -267,6 +267,8 @@ pub struct PlansState {
     pub write_error: Option<StoreError>,
     /// Bumped on every change that must be written (the edge writes when it changes).
     pub revision: u64,
+    /// The last revision written successfully.
+    pub written: u64,
 }
 
 impl Default for PlansState {
@@ -277,8 +279,22 @@ impl Default for PlansState {
             undo: None,
             write_error: None,
             revision: 0,
+            written: 0,
         }
     }
+}
+
+/// Where a newly added plan stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// Being written.
+    Saving,
+    /// In storage.
+    Saved,
+    /// The write failed; the plan is only in memory.
+    Failed,
+    /// No longer in the list (deleted since).
+    Gone,
 }
 
 /// What happens to the list.
@@ -302,8 +318,10 @@ pub enum PlansAction {
     ForgetUndo,
     /// A write failed (the list in memory stays as it is).
     WriteFailed(StoreError),
-    /// A write succeeded.
-    Written,
+    /// This revision was written.
+    Written(u64),
+    /// Write the list again (after a failed write).
+    Retry,
 }
 
 impl PlansState {
@@ -313,6 +331,21 @@ impl PlansState {
             StoreStatus::Ready => true,
             StoreStatus::Loading => false,
             StoreStatus::Failed(e) => !e.blocks_writes(),
+        }
+    }
+
+    /// Whether a change is not yet in storage (being written, or its write failed).
+    pub fn unsaved(&self) -> bool {
+        self.written != self.revision
+    }
+
+    /// How a plan just added is doing: stored, being stored, or not stored.
+    pub fn save_state(&self, id: &str) -> SaveState {
+        match (self.get(id).is_some(), self.unsaved(), &self.write_error) {
+            (false, _, _) => SaveState::Gone,
+            (true, false, _) => SaveState::Saved,
+            (true, true, Some(_)) => SaveState::Failed,
+            (true, true, None) => SaveState::Saving,
         }
     }
 
@@ -374,7 +407,17 @@ impl PlansState {
             }
             PlansAction::ForgetUndo => self.undo = None,
             PlansAction::WriteFailed(e) => self.write_error = Some(e),
-            PlansAction::Written => self.write_error = None,
+            PlansAction::Written(rev) => {
+                self.written = self.written.max(rev);
+                if self.written == self.revision {
+                    self.write_error = None;
+                }
+            }
+            PlansAction::Retry => {
+                if self.writable() {
+                    self.changed();
+                }
+            }
         }
     }
 }

@@ -112,21 +112,16 @@ pub const FIELDS: &[Field] = &[
 ];
 
 /// A multi-choice answer: nothing chosen yet, "none of these", or some values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de> + Ord"))]
 pub enum Multi<T: Ord> {
     /// Not answered yet.
+    #[default]
     Unanswered,
     /// Explicitly none of these.
     NoneOfThese,
     /// At least one value.
     Some(BTreeSet<T>),
-}
-
-impl<T: Ord> Default for Multi<T> {
-    fn default() -> Self {
-        Multi::Unanswered
-    }
 }
 
 impl<T: Ord + Copy> Multi<T> {
@@ -227,12 +222,16 @@ pub fn option_hidden(sex: Option<Sex>, field: &str, id: &str) -> bool {
     sex == Some(Sex::Male)
         && matches!(
             (field, id),
-            ("conditions", "pregnant") | ("conditions", "breastfeeding") | ("symptoms", "irregular_periods")
+            ("conditions", "pregnant")
+                | ("conditions", "breastfeeding")
+                | ("symptoms", "irregular_periods")
         )
 }
 
 fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, set: BTreeSet<T>) -> BTreeSet<T> {
-    set.into_iter().filter(|v| !option_hidden(sex, field, v.id())).collect()
+    set.into_iter()
+        .filter(|v| !option_hidden(sex, field, v.id()))
+        .collect()
 }
 
 /// Which scale's pictures the stage question shows for a pattern (none: no stage question).

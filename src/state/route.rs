@@ -30,7 +30,9 @@ impl Route {
             ["result"] => Route::Result,
             ["plan"] => Route::Plan,
             ["saved"] => Route::Saved,
-            ["saved", id] if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+            ["saved", id]
+                if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
+            {
                 Route::SavedPlan((*id).to_string())
             }
             ["about"] => Route::About,

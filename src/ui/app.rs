@@ -10,11 +10,13 @@ use super::browser;
 use super::components::{ConfigError, SiteHeader};
 use super::config::{load_clinic, ClinicLoad};
 use super::context::{AppContext, DraftStore, PlansStore};
-use super::pages::{AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage, StepPage};
+use super::pages::{
+    AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage,
+    StepPage,
+};
 use super::storage::{self, DraftLoad, LocalStorageRepository};
 use crate::core::{Catalog, Clinic};
-use crate::state::plans::{PlanRepository, PlansAction};
-use crate::state::questionnaire::Action;
+use crate::state::plans::{PlanRepository, PlansAction, PlansState};
 use crate::state::route::Route;
 
 /// Props of [`App`].
@@ -28,7 +30,12 @@ pub struct AppProps {
 /// The application root.
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let loaded = use_state(|| props.clinic.clone().map(|c| ClinicLoad::FromFile((*c).clone())));
+    let loaded = use_state(|| {
+        props
+            .clinic
+            .clone()
+            .map(|c| ClinicLoad::FromFile((*c).clone()))
+    });
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
@@ -55,18 +62,32 @@ fn shell(props: &ShellProps) -> Html {
     let catalog = Catalog::for_language(&props.clinic.languages.default);
     let today = *use_state(browser::today);
     let route = use_state(|| Route::parse(&browser::hash()));
-    let restore_notice = use_state(|| false);
-    let draft = use_reducer(DraftStore::default);
-    let plans = use_reducer(PlansStore::default);
+    // Stores start from what this device holds, before any page renders (a refresh on a step
+    // or on the result keeps the visitor's place).
+    let draft_load = use_memo((), |_| storage::load_draft());
+    let restore_notice = matches!(*draft_load, DraftLoad::Unreadable);
+    let draft = use_reducer(|| DraftStore {
+        draft: match &*draft_load {
+            DraftLoad::Restored(d) => d.clone(),
+            _ => Default::default(),
+        },
+        revision: 0,
+    });
+    let plans = use_reducer(|| {
+        let mut state = PlansState::default();
+        state.apply(PlansAction::Load(LocalStorageRepository.load()));
+        PlansStore(state)
+    });
     let draft_error = use_state(|| None::<String>);
 
     // Route: follow the hash (links, back/forward, refresh).
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                route.set(Route::parse(&browser::hash()));
-            });
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    route.set(Route::parse(&browser::hash()));
+                });
             move || drop(listener)
         });
     }
@@ -75,20 +96,6 @@ fn shell(props: &ShellProps) -> Html {
         let clinic = props.clinic.clone();
         use_effect_with(clinic, move |c| {
             browser::set_accent(&c.accent_colour);
-        });
-    }
-    // Restore the draft and read saved plans once.
-    {
-        let draft = draft.clone();
-        let plans = plans.clone();
-        let restore_notice = restore_notice.clone();
-        use_effect_with((), move |_| {
-            match storage::load_draft() {
-                DraftLoad::Restored(d) => draft.dispatch(Action::Replace(Box::new(d))),
-                DraftLoad::Unreadable => restore_notice.set(true),
-                DraftLoad::Empty => {}
-            }
-            plans.dispatch(PlansAction::Load(LocalStorageRepository.load()));
         });
     }
     // Persist the draft after each change.
@@ -113,7 +120,7 @@ fn shell(props: &ShellProps) -> Html {
         use_effect_with(revision, move |rev| {
             if *rev > 0 && plans_handle.0.writable() {
                 match LocalStorageRepository.save(&plans_handle.0.plans) {
-                    Ok(()) => plans_handle.dispatch(PlansAction::Written),
+                    Ok(()) => plans_handle.dispatch(PlansAction::Written(*rev)),
                     Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
                 }
             }
@@ -168,7 +175,7 @@ fn shell(props: &ShellProps) -> Html {
     };
     let notices = html! {
         <>
-            if *restore_notice {
+            if restore_notice {
                 <p class="app-notice" role="status">{ catalog.t("draft.unreadable") }</p>
             }
             if let Some(key) = &*draft_error {

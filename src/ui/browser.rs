@@ -45,7 +45,10 @@ pub fn print() {
 /// Moves keyboard focus to the element with this id (without scrolling jumps when
 /// reduced motion is asked for).
 pub fn focus_id(id: &str) {
-    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
         return;
     };
     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -59,10 +62,14 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props)
+        .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a: web_sys::HtmlAnchorElement =
-        doc.create_element("a").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "not an anchor")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
     a.set_href(&url);
     a.set_download(filename);
     a.click();
@@ -72,7 +79,11 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// The current location hash (without `#`).
 pub fn hash() -> String {
-    window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_string()
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
 }
 
 /// Goes to a hash route, adding a history entry (so Back returns).
@@ -84,7 +95,10 @@ pub fn set_hash(h: &str) {
 
 /// Sets the clinic's accent colour as a CSS custom property (CSSOM, allowed by the CSP).
 pub fn set_accent(colour: &str) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.style().set_property("--color-accent", colour);
         }

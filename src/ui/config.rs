@@ -1,5 +1,5 @@
 //! Loads the clinic's settings from `clinic.json` next to `index.html` (same origin only).
-//! A missing file means the embedded default; a file that is there but wrong is refused
+//! A missing file (404, or a host's HTML fallback page) means the embedded default; a file that is there but wrong is refused
 //! with every problem shown, never half applied.
 
 use wasm_bindgen::JsCast;
@@ -20,10 +20,13 @@ pub enum ClinicLoad {
 
 /// Fetches and validates `clinic.json`.
 pub async fn load_clinic() -> ClinicLoad {
-    let Some(window) = web_sys::window() else { return ClinicLoad::Default(None) };
+    let Some(window) = web_sys::window() else {
+        return ClinicLoad::Default(None);
+    };
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
-    let response = match JsFuture::from(window.fetch_with_str_and_init("clinic.json", &init)).await {
+    let response = match JsFuture::from(window.fetch_with_str_and_init("clinic.json", &init)).await
+    {
         Ok(r) => r,
         Err(_) => return ClinicLoad::Default(Some("clinic.json could not be fetched".into())),
     };
@@ -33,8 +36,22 @@ pub async fn load_clinic() -> ClinicLoad {
     if response.status() == 404 {
         return ClinicLoad::Default(None);
     }
+    // Hosts that answer every unknown path with the app's own page (single-page fallback)
+    // have no clinic.json either.
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if content_type.starts_with("text/html") {
+        return ClinicLoad::Default(None);
+    }
     if !response.ok() {
-        return ClinicLoad::Refused(vec![format!("clinic.json: the server answered {}", response.status())]);
+        return ClinicLoad::Refused(vec![format!(
+            "clinic.json: the server answered {}",
+            response.status()
+        )]);
     }
     let text = match response.text() {
         Ok(p) => match JsFuture::from(p).await {

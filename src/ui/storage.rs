@@ -4,7 +4,9 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::state::plans::{read_envelope, Envelope, PlanRepository, SavedPlan, StoreError, PLANS_KEY};
+use crate::state::plans::{
+    read_envelope, Envelope, PlanRepository, SavedPlan, StoreError, PLANS_KEY,
+};
 use crate::state::questionnaire::Draft;
 
 /// The sessionStorage key of the in-progress draft.
@@ -16,7 +18,9 @@ fn local() -> Result<web_sys::Storage, StoreError> {
     let w = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
     match w.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(StoreError::Unavailable("localStorage is not available".into())),
+        Ok(None) => Err(StoreError::Unavailable(
+            "localStorage is not available".into(),
+        )),
         Err(e) => Err(StoreError::Unavailable(js_error(&e))),
     }
 }
@@ -58,11 +62,15 @@ impl PlanRepository for LocalStorageRepository {
         if let Ok(Some(text)) = storage.get_item(PLANS_KEY) {
             read_envelope(&text)?;
         }
-        storage.set_item(PLANS_KEY, &Envelope::current(plans.to_vec()).to_text()).map_err(|e| write_error(&e))
+        storage
+            .set_item(PLANS_KEY, &Envelope::current(plans.to_vec()).to_text())
+            .map_err(|e| write_error(&e))
     }
 
     fn raw(&self) -> Result<Option<String>, StoreError> {
-        local()?.get_item(PLANS_KEY).map_err(|e| StoreError::Unavailable(js_error(&e)))
+        local()?
+            .get_item(PLANS_KEY)
+            .map_err(|e| StoreError::Unavailable(js_error(&e)))
     }
 }
 
@@ -78,7 +86,9 @@ pub enum DraftLoad {
 
 /// Restores the in-progress draft from sessionStorage.
 pub fn load_draft() -> DraftLoad {
-    let Some(s) = session() else { return DraftLoad::Empty };
+    let Some(s) = session() else {
+        return DraftLoad::Empty;
+    };
     match s.get_item(DRAFT_KEY) {
         Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
             Ok(d) => DraftLoad::Restored(d),
@@ -95,7 +105,8 @@ pub fn load_draft() -> DraftLoad {
 /// Keeps the draft in sessionStorage (so a refresh keeps the visitor's place). A failure is
 /// returned for the caller to show.
 pub fn save_draft(draft: &Draft) -> Result<(), StoreError> {
-    let s = session().ok_or_else(|| StoreError::Unavailable("sessionStorage is not available".into()))?;
+    let s = session()
+        .ok_or_else(|| StoreError::Unavailable("sessionStorage is not available".into()))?;
     let text = serde_json::to_string(draft).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
     s.set_item(DRAFT_KEY, &text).map_err(|e| write_error(&e))
 }

@@ -51,7 +51,10 @@ pub struct ChoiceGroupProps {
 pub fn choice_group(props: &ChoiceGroupProps) -> Html {
     let field = props.field.clone();
     let described = described_by(&field, props.help.is_some(), props.error.is_some());
-    let class = classes!("choice-group", props.pictures.then_some("choice-group--pictures"));
+    let class = classes!(
+        "choice-group",
+        props.pictures.then_some("choice-group--pictures")
+    );
     html! {
         <QuestionFieldset field={field.clone()} legend={props.legend.clone()} help={props.help.clone()} error={props.error.clone()} {class}>
             <div class="choice-group-options">

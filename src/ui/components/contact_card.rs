@@ -14,7 +14,8 @@ pub struct ContactCardProps {}
 pub fn contact_card(_props: &ContactCardProps) -> Html {
     let ctx = use_app();
     let c = &ctx.clinic.contact;
-    let empty = c.phone.is_none() && c.email.is_none() && c.booking_url.is_none() && c.address.is_none();
+    let empty =
+        c.phone.is_none() && c.email.is_none() && c.booking_url.is_none() && c.address.is_none();
     html! {
         <section class="contact-card" aria-labelledby="contact-heading" data-testid="contact">
             <h2 id="contact-heading">{ ctx.f("contact.title", &[("clinic", &ctx.clinic.name)]) }</h2>

@@ -28,7 +28,13 @@ pub fn outcome_view(props: &OutcomeViewProps) -> Html {
         o.referrals.iter().find(|r| r.rule == rule).map(|r| {
             ctx.f(
                 "referral.line",
-                &[("to", &ctx.t(&format!("referral.to.{}", r.to))), ("urgency", &ctx.t(&format!("referral.urgency.{}", r.urgency)))],
+                &[
+                    ("to", &ctx.t(&format!("referral.to.{}", r.to))),
+                    (
+                        "urgency",
+                        &ctx.t(&format!("referral.urgency.{}", r.urgency)),
+                    ),
+                ],
             )
         })
     };

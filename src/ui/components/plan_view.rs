@@ -32,20 +32,45 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
     let mut rows: Vec<(NaiveDate, String, &'static str)> = p
         .sessions
         .iter()
-        .map(|s| (s.date, ctx.f("plan.row.session", &[("n", &s.number.to_string())]), "session"))
+        .map(|s| {
+            (
+                s.date,
+                ctx.f("plan.row.session", &[("n", &s.number.to_string())]),
+                "session",
+            )
+        })
         .collect();
     rows.push((p.review_on, ctx.t("plan.row.review"), "review"));
-    rows.extend(
-        p.boosters.iter().enumerate().map(|(i, b)| (*b, ctx.f("plan.row.booster", &[("n", &(i + 1).to_string())]), "booster")),
-    );
+    rows.extend(p.boosters.iter().enumerate().map(|(i, b)| {
+        (
+            *b,
+            ctx.f("plan.row.booster", &[("n", &(i + 1).to_string())]),
+            "booster",
+        )
+    }));
     rows.sort_by_key(|r| r.0);
     let a = &ctx.clinic.aftercare;
     let aftercare = [
-        ctx.f("aftercare.no_washing", &[("hours", &a.no_washing_hours.to_string())]),
-        ctx.f("aftercare.no_sun", &[("hours", &a.no_sun_hours.to_string())]),
-        ctx.f("aftercare.no_sauna_pool", &[("hours", &a.no_sauna_pool_hours.to_string())]),
-        ctx.f("aftercare.no_exercise", &[("hours", &a.no_exercise_hours.to_string())]),
-        ctx.f("aftercare.no_alcohol_after", &[("hours", &a.no_alcohol_hours_after.to_string())]),
+        ctx.f(
+            "aftercare.no_washing",
+            &[("hours", &a.no_washing_hours.to_string())],
+        ),
+        ctx.f(
+            "aftercare.no_sun",
+            &[("hours", &a.no_sun_hours.to_string())],
+        ),
+        ctx.f(
+            "aftercare.no_sauna_pool",
+            &[("hours", &a.no_sauna_pool_hours.to_string())],
+        ),
+        ctx.f(
+            "aftercare.no_exercise",
+            &[("hours", &a.no_exercise_hours.to_string())],
+        ),
+        ctx.f(
+            "aftercare.no_alcohol_after",
+            &[("hours", &a.no_alcohol_hours_after.to_string())],
+        ),
         ctx.t("aftercare.blood_thinners"),
         ctx.t("aftercare.side_effects"),
     ];

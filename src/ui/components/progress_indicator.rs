@@ -15,7 +15,13 @@ pub struct ProgressIndicatorProps {
 #[component(ProgressIndicator)]
 pub fn progress_indicator(props: &ProgressIndicatorProps) -> Html {
     let ctx = use_app();
-    let text = ctx.f("step.progress", &[("n", &props.step.to_string()), ("total", &props.total.to_string())]);
+    let text = ctx.f(
+        "step.progress",
+        &[
+            ("n", &props.step.to_string()),
+            ("total", &props.total.to_string()),
+        ],
+    );
     html! {
         <div class="progress-indicator" data-testid="progress">
             <p class="progress-indicator-text">{ text.clone() }</p>

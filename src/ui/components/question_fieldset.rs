@@ -22,10 +22,13 @@ pub struct QuestionFieldsetProps {
 
 /// The ids the controls of a question point to with `aria-describedby` (help, then error).
 pub fn described_by(field: &str, help: bool, error: bool) -> Option<String> {
-    let ids: Vec<String> = [help.then(|| format!("q-{field}-help")), error.then(|| format!("q-{field}-error"))]
-        .into_iter()
-        .flatten()
-        .collect();
+    let ids: Vec<String> = [
+        help.then(|| format!("q-{field}-help")),
+        error.then(|| format!("q-{field}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
@@ -35,7 +38,10 @@ pub fn question_fieldset(props: &QuestionFieldsetProps) -> Html {
     let field = &props.field;
     let class = classes!(
         "question-fieldset",
-        props.error.is_some().then_some("question-fieldset--invalid"),
+        props
+            .error
+            .is_some()
+            .then_some("question-fieldset--invalid"),
         props.class.clone()
     );
     html! {

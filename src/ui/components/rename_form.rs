@@ -28,7 +28,9 @@ pub fn rename_form(props: &RenameFormProps) -> Html {
     }
     let oninput = {
         let value = value.clone();
-        Callback::from(move |e: InputEvent| value.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            value.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let onsubmit = {
         let value = value.clone();

@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::plans::{clean_label, LABEL_MAX_CHARS};
+use crate::state::plans::{clean_label, SaveState, LABEL_MAX_CHARS};
 use crate::ui::context::use_app;
 
 /// Props of [`SaveForm`].
@@ -12,10 +12,12 @@ use crate::ui::context::use_app;
 pub struct SaveFormProps {
     /// Whether saving is possible (the store is readable and writable).
     pub enabled: bool,
-    /// Set once this assessment has been saved.
+    /// Once this assessment was saved: its id and whether it is in storage.
     #[prop_or_default]
-    pub saved_id: Option<String>,
+    pub saved: Option<(String, SaveState)>,
     pub on_save: Callback<String>,
+    /// Try writing again after a failed write.
+    pub on_retry: Callback<()>,
 }
 
 /// The save form.
@@ -26,7 +28,9 @@ pub fn save_form(props: &SaveFormProps) -> Html {
     let error = use_state(|| false);
     let oninput = {
         let label = label.clone();
-        Callback::from(move |e: InputEvent| label.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            label.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let onsubmit = {
         let label = label.clone();
@@ -44,13 +48,30 @@ pub fn save_form(props: &SaveFormProps) -> Html {
             }
         })
     };
-    if let Some(id) = &props.saved_id {
-        return html! {
-            <p class="save-form-done" role="status" data-testid="saved-status">
-                { ctx.t("save.done") }{ " " }
-                <a href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
-            </p>
-        };
+    match &props.saved {
+        Some((id, SaveState::Saved)) => {
+            return html! {
+                <p class="save-form-done" role="status" data-testid="saved-status">
+                    { ctx.t("save.done") }{ " " }
+                    <a href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
+                </p>
+            };
+        }
+        Some((_, SaveState::Saving)) => {
+            return html! { <p class="save-form-done" role="status">{ ctx.t("save.saving") }</p> };
+        }
+        Some((_, SaveState::Failed)) => {
+            let on_retry = props.on_retry.clone();
+            return html! {
+                <p class="save-form-failed" role="status" data-testid="save-failed">
+                    { ctx.t("save.failed") }{ " " }
+                    <button class="button" type="button" onclick={Callback::from(move |_: MouseEvent| on_retry.emit(()))}>
+                        { ctx.t("save.retry") }
+                    </button>
+                </p>
+            };
+        }
+        Some((_, SaveState::Gone)) | None => {}
     }
     html! {
         <form class="save-form" {onsubmit} data-testid="save-form">

@@ -16,7 +16,10 @@ pub fn site_header(_props: &SiteHeaderProps) -> Html {
     let ctx = use_app();
     let link = |route: Route, key: &str| {
         let current = ctx.route == route
-            || matches!((&ctx.route, &route), (Route::SavedPlan(_), Route::Saved) | (Route::Step(_), Route::Start));
+            || matches!(
+                (&ctx.route, &route),
+                (Route::SavedPlan(_), Route::Saved) | (Route::Step(_), Route::Start)
+            );
         html! {
             <a class="site-header-link" href={format!("#{}", route.hash())}
                aria-current={current.then_some("page")}>{ ctx.t(key) }</a>

@@ -26,7 +26,9 @@ pub fn store_notice(_props: &StoreNoticeProps) -> Html {
         let export_failed = export_failed.clone();
         Callback::from(move |_: MouseEvent| {
             let ok = match LocalStorageRepository.raw() {
-                Ok(Some(text)) => browser::download("saved-plans-raw.json", "application/json", &text).is_ok(),
+                Ok(Some(text)) => {
+                    browser::download("saved-plans-raw.json", "application/json", &text).is_ok()
+                }
                 _ => false,
             };
             export_failed.set(!ok);

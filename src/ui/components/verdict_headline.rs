@@ -19,10 +19,18 @@ fn icon(verdict: Effect) -> Html {
     // Decorative shapes that differ per verdict (the text carries the meaning).
     let shape = match verdict {
         Effect::Suitable => html! { <path d="M6 12.5l4 4 8-9" class="verdict-headline-stroke" /> },
-        Effect::Consult => html! { <><path d="M12 7v6" class="verdict-headline-stroke" /><circle cx="12" cy="17" r="1.3" class="verdict-headline-dot" /></> },
-        Effect::Defer => html! { <><circle cx="12" cy="12" r="7" class="verdict-headline-stroke" /><path d="M12 8v4l3 2" class="verdict-headline-stroke" /></> },
-        Effect::NotSuitable => html! { <path d="M7 7l10 10M17 7L7 17" class="verdict-headline-stroke" /> },
-        Effect::Refer => html! { <><path d="M12 4l9 16H3z" class="verdict-headline-stroke" /><path d="M12 10v4" class="verdict-headline-stroke" /><circle cx="12" cy="17" r="1.1" class="verdict-headline-dot" /></> },
+        Effect::Consult => {
+            html! { <><path d="M12 7v6" class="verdict-headline-stroke" /><circle cx="12" cy="17" r="1.3" class="verdict-headline-dot" /></> }
+        }
+        Effect::Defer => {
+            html! { <><circle cx="12" cy="12" r="7" class="verdict-headline-stroke" /><path d="M12 8v4l3 2" class="verdict-headline-stroke" /></> }
+        }
+        Effect::NotSuitable => {
+            html! { <path d="M7 7l10 10M17 7L7 17" class="verdict-headline-stroke" /> }
+        }
+        Effect::Refer => {
+            html! { <><path d="M12 4l9 16H3z" class="verdict-headline-stroke" /><path d="M12 10v4" class="verdict-headline-stroke" /><circle cx="12" cy="17" r="1.1" class="verdict-headline-dot" /></> }
+        }
     };
     html! { <svg class="verdict-headline-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{ shape }</svg> }
 }

@@ -8,7 +8,9 @@ use crate::ui::browser;
 use crate::ui::components::{ContactCard, PlanView, SaveForm, StoreNotice};
 use crate::ui::context::use_app;
 
-use super::result_page::{save_callback, use_current_outcome, use_require_complete};
+use super::result_page::{
+    retry_callback, save_callback, saved_state, use_current_outcome, use_require_complete,
+};
 
 /// Props of [`PlanPage`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -21,7 +23,9 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
     use_require_complete();
     let current = use_current_outcome();
     let saved = use_state(|| None::<String>);
-    let Some(cur) = current.clone() else { return html! {} };
+    let Some(cur) = current.clone() else {
+        return html! {};
+    };
     let on_save = save_callback(&ctx, current, saved.clone());
     let to_result = {
         let navigate = ctx.navigate.clone();
@@ -41,7 +45,7 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
                 <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
             </div>
             <StoreNotice />
-            <SaveForm enabled={ctx.plans.0.writable()} saved_id={(*saved).clone()} {on_save} />
+            <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &saved)} {on_save} on_retry={retry_callback(&ctx)} />
             <ContactCard />
         </div>
     }

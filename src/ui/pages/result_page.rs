@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::{assess, Outcome};
-use crate::state::plans::{PlansAction, SavedPlan, StaffRecord};
+use crate::state::plans::{PlansAction, SaveState, SavedPlan, StaffRecord};
 use crate::state::route::Route;
 use crate::ui::browser;
 use crate::ui::components::{ContactCard, OutcomeView, SaveForm, StoreNotice};
@@ -25,14 +25,20 @@ pub fn use_current_outcome() -> Option<Rc<(crate::core::Answers, Outcome)>> {
     let today = ctx.today;
     let catalog = ctx.catalog;
     use_memo((answers, clinic, today), move |(answers, clinic, today)| {
-        answers.as_ref().map(|a| Rc::new((a.clone(), assess(a, clinic, *today).render(catalog))))
+        answers
+            .as_ref()
+            .map(|a| Rc::new((a.clone(), assess(a, clinic, *today).render(catalog))))
     })
     .as_ref()
     .clone()
 }
 
 /// Saves the current assessment (id and times stamped here, at the edge).
-pub fn save_callback(ctx: &AppContext, current: Option<Rc<(crate::core::Answers, Outcome)>>, saved: UseStateHandle<Option<String>>) -> Callback<String> {
+pub fn save_callback(
+    ctx: &AppContext,
+    current: Option<Rc<(crate::core::Answers, Outcome)>>,
+    saved: UseStateHandle<Option<String>>,
+) -> Callback<String> {
     let plans = ctx.plans.clone();
     let today = ctx.today;
     let version = ctx.clinic.fingerprint();
@@ -55,6 +61,19 @@ pub fn save_callback(ctx: &AppContext, current: Option<Rc<(crate::core::Answers,
     })
 }
 
+/// Where the plan saved from this page stands (derived from the store, never assumed).
+pub fn saved_state(ctx: &AppContext, saved: &Option<String>) -> Option<(String, SaveState)> {
+    saved
+        .as_ref()
+        .map(|id| (id.clone(), ctx.plans.0.save_state(id)))
+}
+
+/// Writes the saved plans again after a failed write.
+pub fn retry_callback(ctx: &AppContext) -> Callback<()> {
+    let plans = ctx.plans.clone();
+    Callback::from(move |_| plans.dispatch(PlansAction::Retry))
+}
+
 /// Redirects to the first unanswered step when the draft is incomplete.
 #[hook]
 pub fn use_require_complete() {
@@ -75,7 +94,9 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
     use_require_complete();
     let current = use_current_outcome();
     let saved = use_state(|| None::<String>);
-    let Some(cur) = current.clone() else { return html! {} };
+    let Some(cur) = current.clone() else {
+        return html! {};
+    };
     let outcome = &cur.1;
     let on_save = save_callback(&ctx, current, saved.clone());
     let go = |r: Route| {
@@ -95,7 +116,7 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                     <button class="button" type="button" onclick={go(Route::Step(1))}>{ ctx.t("result.change_answers") }</button>
                 </div>
                 <StoreNotice />
-                <SaveForm enabled={ctx.plans.0.writable()} saved_id={(*saved).clone()} {on_save} />
+                <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &saved)} {on_save} on_retry={retry_callback(&ctx)} />
             </section>
             <ContactCard />
         </div>

@@ -21,7 +21,11 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
     let on_backup = {
         let plans = state.plans.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = browser::download("mesotherapy-plans-backup.json", "application/json", &Envelope::current(plans.clone()).to_text());
+            let _ = browser::download(
+                "mesotherapy-plans-backup.json",
+                "application/json",
+                &Envelope::current(plans.clone()).to_text(),
+            );
         })
     };
     let items = state.plans.iter().map(|p| {

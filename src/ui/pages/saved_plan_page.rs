@@ -45,7 +45,11 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
     let r = renaming.clone();
     let ren_id = id.clone();
     let on_rename = Callback::from(move |label: String| {
-        plans.dispatch(PlansAction::Rename { id: ren_id.clone(), label, at: browser::now_iso() });
+        plans.dispatch(PlansAction::Rename {
+            id: ren_id.clone(),
+            label,
+            at: browser::now_iso(),
+        });
         r.set(false);
     });
     let r = renaming.clone();

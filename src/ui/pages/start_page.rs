@@ -28,7 +28,11 @@ pub fn start_page(_props: &StartPageProps) -> Html {
     };
     let on_continue = {
         let navigate = ctx.navigate.clone();
-        let next = ctx.draft.draft.first_incomplete_step(ctx.today).map_or(Route::Result, Route::Step);
+        let next = ctx
+            .draft
+            .draft
+            .first_incomplete_step(ctx.today)
+            .map_or(Route::Result, Route::Step);
         Callback::from(move |_: MouseEvent| navigate.emit(next.clone()))
     };
     html! {

@@ -6,14 +6,18 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::answers::{
-    Condition, FamilyHistory, HairLossDuration, Injections, LifestyleFactor, Onset, Pattern, ScalpSign, Scale, Sex,
-    Stage, Symptom, Treatment, Trigger,
+    Condition, FamilyHistory, HairLossDuration, Injections, LifestyleFactor, Onset, Pattern, Scale,
+    ScalpSign, Sex, Stage, Symptom, Treatment, Trigger,
 };
 use crate::core::choice::Choice;
-use crate::state::questionnaire::{option_hidden, stage_scale, Action, Field, Multi, SetField, StageAnswer, STEPS};
+use crate::state::questionnaire::{
+    option_hidden, stage_scale, Action, Field, Multi, SetField, StageAnswer, STEPS,
+};
 use crate::state::route::Route;
 use crate::ui::browser;
-use crate::ui::components::{CheckGroup, ChoiceGroup, ChoiceOption, PatternPicture, ProgressIndicator, StagePicture};
+use crate::ui::components::{
+    CheckGroup, ChoiceGroup, ChoiceOption, PatternPicture, ProgressIndicator, StagePicture,
+};
 use crate::ui::context::{use_app, AppContext};
 
 /// Props of [`StepPage`].
@@ -30,7 +34,10 @@ struct Form<'a> {
 
 impl Form<'_> {
     fn error(&self, f: Field) -> Option<AttrValue> {
-        self.errors.iter().find(|(ff, _)| *ff == f).map(|(_, m)| AttrValue::from(m.clone()))
+        self.errors
+            .iter()
+            .find(|(ff, _)| *ff == f)
+            .map(|(_, m)| AttrValue::from(m.clone()))
     }
 
     fn help(&self, f: Field) -> Option<AttrValue> {
@@ -52,7 +59,8 @@ impl Form<'_> {
                 ChoiceOption {
                     id: (*id).into(),
                     label: self.ctx.t(&format!("answer.{field}.{id}")).into(),
-                    hint: (with_hint && self.ctx.catalog.has(&hint_key)).then(|| self.ctx.t(&hint_key).into()),
+                    hint: (with_hint && self.ctx.catalog.has(&hint_key))
+                        .then(|| self.ctx.t(&hint_key).into()),
                     picture: None,
                 }
             })
@@ -60,7 +68,12 @@ impl Form<'_> {
     }
 
     /// A one-answer question over a closed set.
-    fn choice<T: Choice>(&self, f: Field, selected: Option<&'static str>, on: impl Fn(T) -> Action + 'static) -> Html {
+    fn choice<T: Choice>(
+        &self,
+        f: Field,
+        selected: Option<&'static str>,
+        on: impl Fn(T) -> Action + 'static,
+    ) -> Html {
         let dispatcher = self.ctx.draft.dispatcher();
         let on_select = Callback::from(move |id: AttrValue| {
             if let Some(v) = T::from_id(&id) {
@@ -76,8 +89,13 @@ impl Form<'_> {
     /// A yes/no question.
     fn yes_no(&self, f: Field, value: Option<bool>) -> Html {
         let dispatcher = self.ctx.draft.dispatcher();
-        let on_select = Callback::from(move |id: AttrValue| dispatcher.dispatch(Action::SetBool(f, id == "yes")));
-        let options = vec![ChoiceOption::text("yes", self.ctx.t("answer.yes")), ChoiceOption::text("no", self.ctx.t("answer.no"))];
+        let on_select = Callback::from(move |id: AttrValue| {
+            dispatcher.dispatch(Action::SetBool(f, id == "yes"))
+        });
+        let options = vec![
+            ChoiceOption::text("yes", self.ctx.t("answer.yes")),
+            ChoiceOption::text("no", self.ctx.t("answer.no")),
+        ];
         html! {
             <ChoiceGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} {options}
                          selected={value.map(|b| AttrValue::from(if b { "yes" } else { "no" }))} error={self.error(f)} {on_select} />
@@ -95,7 +113,11 @@ impl Form<'_> {
         let dispatcher = self.ctx.draft.dispatcher();
         let on_none = Callback::from(move |_| dispatcher.dispatch(Action::ChooseNone(set)));
         let checked: Vec<AttrValue> = match value {
-            Multi::Some(s) => T::IDS.iter().filter(|id| T::from_id(id).is_some_and(|v| s.contains(&v))).map(|id| AttrValue::from(*id)).collect(),
+            Multi::Some(s) => T::IDS
+                .iter()
+                .filter(|id| T::from_id(id).is_some_and(|v| s.contains(&v)))
+                .map(|id| AttrValue::from(*id))
+                .collect(),
             _ => vec![],
         };
         html! {
@@ -108,7 +130,9 @@ impl Form<'_> {
     fn age(&self) -> Html {
         let dispatcher = self.ctx.draft.dispatcher();
         let oninput = Callback::from(move |e: InputEvent| {
-            dispatcher.dispatch(Action::SetAge(e.target_unchecked_into::<HtmlInputElement>().value()))
+            dispatcher.dispatch(Action::SetAge(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         });
         let error = self.error(Field::Age);
         html! {
@@ -126,14 +150,22 @@ impl Form<'_> {
     fn start_date(&self) -> Html {
         let dispatcher = self.ctx.draft.dispatcher();
         let oninput = Callback::from(move |e: InputEvent| {
-            dispatcher.dispatch(Action::SetStartDate(e.target_unchecked_into::<HtmlInputElement>().value()))
+            dispatcher.dispatch(Action::SetStartDate(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         });
         let dispatcher = self.ctx.draft.dispatcher();
         let onchange = Callback::from(move |e: Event| {
-            dispatcher.dispatch(Action::SetStartDate(e.target_unchecked_into::<HtmlInputElement>().value()))
+            dispatcher.dispatch(Action::SetStartDate(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         });
         let error = self.error(Field::StartDate);
-        let described = if error.is_some() { "q-start_date-help q-start_date-error" } else { "q-start_date-help" };
+        let described = if error.is_some() {
+            "q-start_date-help q-start_date-error"
+        } else {
+            "q-start_date-help"
+        };
         html! {
             <div class={classes!("step-page-field", error.is_some().then_some("step-page-field--invalid"))} data-testid="q-start_date">
                 <label class="step-page-label" for="q-start_date">{ self.legend(Field::StartDate) }</label>
@@ -175,7 +207,13 @@ impl Form<'_> {
                 let stage = Stage { scale, grade };
                 ChoiceOption {
                     id: format!("{scale}-{grade}").into(),
-                    label: self.ctx.f("answer.stage.grade", &[("scale", &scale_name), ("grade", &grade.to_string())]).into(),
+                    label: self
+                        .ctx
+                        .f(
+                            "answer.stage.grade",
+                            &[("scale", &scale_name), ("grade", &grade.to_string())],
+                        )
+                        .into(),
                     hint: None,
                     picture: Some(html! { <StagePicture {stage} /> }),
                 }
@@ -183,14 +221,19 @@ impl Form<'_> {
             .collect();
         options.push(ChoiceOption::text("unsure", self.ctx.t("answer.unsure")));
         let selected = match d.stage {
-            Some(StageAnswer::Picked(s)) if s.scale == scale => Some(AttrValue::from(format!("{}-{}", s.scale, s.grade))),
+            Some(StageAnswer::Picked(s)) if s.scale == scale => {
+                Some(AttrValue::from(format!("{}-{}", s.scale, s.grade)))
+            }
             Some(StageAnswer::Unsure) => Some(AttrValue::from("unsure")),
             _ => None,
         };
         let dispatcher = self.ctx.draft.dispatcher();
         let on_select = Callback::from(move |id: AttrValue| {
             let answer = match id.split_once('-') {
-                Some((_, g)) => g.parse::<u8>().ok().map(|grade| StageAnswer::Picked(Stage { scale, grade })),
+                Some((_, g)) => g
+                    .parse::<u8>()
+                    .ok()
+                    .map(|grade| StageAnswer::Picked(Stage { scale, grade })),
                 None => Some(StageAnswer::Unsure),
             };
             if let Some(a) = answer {
@@ -244,7 +287,10 @@ pub fn step_page(props: &StepPageProps) -> Html {
     }
 
     let errors: Vec<(Field, String)> = if *show_errors {
-        issues.iter().map(|(f, i)| (*f, ctx.t(i.message_key()))).collect()
+        issues
+            .iter()
+            .map(|(f, i)| (*f, ctx.t(i.message_key())))
+            .collect()
     } else {
         vec![]
     };
@@ -295,7 +341,11 @@ pub fn step_page(props: &StepPageProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if ok {
-                navigate.emit(if step < STEPS { Route::Step(step + 1) } else { Route::Result });
+                navigate.emit(if step < STEPS {
+                    Route::Step(step + 1)
+                } else {
+                    Route::Result
+                });
             } else {
                 show_errors.set(true);
                 focus_request.set(*focus_request + 1);
@@ -304,11 +354,21 @@ pub fn step_page(props: &StepPageProps) -> Html {
     };
     let on_back = {
         let navigate = ctx.navigate.clone();
-        Callback::from(move |_: MouseEvent| navigate.emit(if step > 1 { Route::Step(step - 1) } else { Route::Start }))
+        Callback::from(move |_: MouseEvent| {
+            navigate.emit(if step > 1 {
+                Route::Step(step - 1)
+            } else {
+                Route::Start
+            })
+        })
     };
     let summary = (*show_errors && !issues.is_empty()).then(|| {
         let n = issues.len();
-        if n == 1 { ctx.t("validation.summary.one") } else { ctx.f("validation.summary.many", &[("n", &n.to_string())]) }
+        if n == 1 {
+            ctx.t("validation.summary.one")
+        } else {
+            ctx.f("validation.summary.many", &[("n", &n.to_string())])
+        }
     });
     html! {
         <div class="step-page" data-testid={format!("step-{step}")}>
