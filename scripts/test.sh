@@ -7,9 +7,9 @@
 #   4. the browser tests tests/web_*.rs, all of them, in headless Chromium
 #      (cargo test --target wasm32-unknown-unknown: wasm-bindgen-test-runner + chromedriver)
 #   5. trunk build --release                         (into dist/)
-#   6. smoke test of dist/ in Chromium               (scripts/smoke.test.mjs: CSP, start page, axe)
-#   7. end-to-end tests e2e/*.test.mjs, if any        (node --test, against dist/)
-#   8. size report of dist/                          (raw and gzip -9 bytes)
+#   6. size report of dist/                          (raw and gzip -9 bytes)
+#   7. smoke test of dist/ in Chromium               (scripts/smoke.test.mjs: CSP, start page, axe)
+#   8. end-to-end tests e2e/*.test.mjs, if any        (node --test, against dist/)
 # Environment: SKIP_CLIPPY=1 skips clippy.
 
 set -euo pipefail
@@ -162,9 +162,9 @@ step "cargo test (native)" logged cargo test
 step "cargo clippy -D warnings (native and wasm32)" clippy
 step "browser tests: tests/web_*.rs (wasm32, headless Chromium)" web_tests
 step "trunk build --release" trunk build --release
+step "size of dist/" size_report
 step "smoke test of dist/ (CSP, start page, axe)" smoke_test
 step "end-to-end tests: e2e/*.test.mjs" e2e_tests
-step "size of dist/" size_report
 CURRENT_STEP="summary"
 
 echo
