@@ -1,0 +1,291 @@
+// Drives the advisor as a visitor would: pages, questionnaire steps, result and plan, through
+// roles, labels and data-testids. Visible texts come from locales/en.txt (the app's own
+// catalog), so a wording change there does not break the tests.
+//
+// Answers are written in the interchange format of spec §3 (the command line's input), and
+// `answerStep` turns them into clicks: the same object drives the UI and the CLI.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./env.mjs";
+
+// ---------------------------------------------------------------------------------------------
+// The catalog
+// ---------------------------------------------------------------------------------------------
+
+const CATALOG = (() => {
+  const map = new Map();
+  for (const line of readFileSync(join(ROOT, "locales/en.txt"), "utf8").split("\n")) {
+    const m = /^([A-Za-z0-9_.-]+)\s*=\s?(.*)$/.exec(line);
+    if (m && !line.trimStart().startsWith("#")) map.set(m[1], m[2].trim());
+  }
+  return map;
+})();
+
+/** A text of the app's English catalog, with `{name}` placeholders filled. */
+export function t(key, args = {}) {
+  const text = CATALOG.get(key);
+  if (text === undefined) throw new Error(`locales/en.txt has no key ${key}`);
+  return text.replace(/\{(\w+)\}/g, (_, k) => (k in args ? String(args[k]) : `{${k}}`));
+}
+
+/** `Tue 1 Dec 2026`, as the app formats a date (Catalog::date). */
+export function formatDate(iso) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday = 0
+  return `${t(`date.weekday.${weekday}`)} ${d.getUTCDate()} ${t(`date.month.${d.getUTCMonth() + 1}`)} ${d.getUTCFullYear()}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages, problems
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Opens a new page of `context` that records problems: console errors (except the optional
+ * clinic.json's 404, spec §8), uncaught errors, failed responses, requests to other origins and
+ * CSP violations. `page.problems` lists them.
+ */
+export async function newAppPage(context, baseUrl) {
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const optional = (url) => {
+    try {
+      return new URL(url, origin).pathname.endsWith("/clinic.json");
+    } catch {
+      return false;
+    }
+  };
+  page.problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !optional(msg.location().url || "/")) {
+      page.problems.push(`console error: ${msg.text()}`);
+    }
+  });
+  page.on("pageerror", (err) => page.problems.push(`page error: ${err.message}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400 && !optional(res.url())) page.problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) {
+      page.problems.push(`request to another origin: ${req.url()}`);
+    }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+    });
+  });
+  return page;
+}
+
+/** Loads the app at a hash route (`#/about`) and waits until the shell is rendered. */
+export async function gotoApp(page, baseUrl, hash = "#/") {
+  await page.goto(new URL(hash, baseUrl).href);
+  await page.locator("main#main").waitFor();
+}
+
+/** The device's date as the app sees it (local, `YYYY-MM-DD`). */
+export function deviceToday(page) {
+  return page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+}
+
+/** Waits until the element with this id has keyboard focus; on timeout, says what has it. */
+export async function waitForFocus(page, id, timeout = 5000) {
+  try {
+    await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout, polling: "raf" });
+  } catch {
+    const actual = await activeElement(page);
+    throw new Error(`expected focus on #${id}, but it is on ${actual}`);
+  }
+}
+
+/** A short description of the focused element. */
+export function activeElement(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return "<body>";
+    const id = e.id ? `#${e.id}` : "";
+    const tid = e.dataset?.testid ? `[data-testid=${e.dataset.testid}]` : "";
+    const text = (e.value || e.textContent || "").trim().slice(0, 40);
+    return `<${e.tagName.toLowerCase()}${id}${tid}> ${JSON.stringify(text)}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The questionnaire
+// ---------------------------------------------------------------------------------------------
+
+const STAGED = ["hairline_or_crown", "part_widening"];
+
+/** Every question: answer field, step, kind, and when it is asked (spec §3, issue). */
+export const QUESTIONS = [
+  { field: "age", step: 1, kind: "text" },
+  { field: "sex", step: 1, kind: "radio" },
+  { field: "pattern", step: 2, kind: "radio" },
+  { field: "stage", step: 2, kind: "stage", when: (a) => STAGED.includes(a.pattern) },
+  { field: "no_regrowth_visible", step: 2, kind: "bool" },
+  { field: "duration", step: 3, kind: "radio" },
+  { field: "onset", step: 3, kind: "radio" },
+  { field: "shedding_increased", step: 3, kind: "bool" },
+  { field: "family_history", step: 3, kind: "radio" },
+  { field: "recent_triggers", step: 3, kind: "set" },
+  { field: "scalp_signs", step: 4, kind: "set" },
+  { field: "symptoms", step: 4, kind: "set" },
+  { field: "conditions", step: 5, kind: "set" },
+  { field: "menopause", step: 5, kind: "bool", when: (a) => a.sex !== "male" },
+  { field: "previous_treatments", step: 6, kind: "set" },
+  {
+    field: "hair_loss_after_previous_mesotherapy",
+    step: 6,
+    kind: "bool",
+    when: (a) => a.previous_treatments.includes("mesotherapy"),
+  },
+  { field: "injections", step: 6, kind: "radio" },
+  { field: "start_date", step: 6, kind: "date" },
+  { field: "lifestyle", step: 6, kind: "set" },
+];
+
+/** The question's fieldset (or field wrapper) by its data-testid `q-<field>`. */
+export function question(page, field) {
+  return page.getByTestId(`q-${field}`);
+}
+
+/** The visible label of one answer value of a question (`null` in a set: "None of these"). */
+export function optionLabel(field, value) {
+  if (field === "stage") {
+    if (!value) return t("answer.unsure");
+    return t("answer.stage.grade", { scale: t(`answer.stage.${value.scale}`), grade: value.grade });
+  }
+  if (typeof value === "boolean") return t(value ? "answer.yes" : "answer.no");
+  if (value === null) return t("answer.none_of_these");
+  return t(`answer.${field}.${value}`);
+}
+
+/** A string as a literal regular expression source. */
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The radio or checkbox of one answer value, by its role and accessible name. The name starts
+ * with the option's label; options with a one-line hint carry it in their <label>, so Chromium
+ * appends the hint to the name ("Thyroid condition An underactive or overactive thyroid…").
+ */
+export function option(page, field, value) {
+  const kind = QUESTIONS.find((q) => q.field === field)?.kind;
+  const role = kind === "set" ? "checkbox" : "radio";
+  const name = new RegExp(`^${escapeRe(optionLabel(field, value))}(?:\\s|$)`);
+  return question(page, field).getByRole(role, { name });
+}
+
+/** Ticks (or unticks) one value of a set question. */
+export async function tick(page, field, value, on = true) {
+  await option(page, field, value).setChecked(on);
+}
+
+/** Answers every question of a step that applies to `answers` (a fresh step: nothing set). */
+export async function answerStep(page, step, answers) {
+  for (const q of QUESTIONS) {
+    if (q.step !== step || (q.when && !q.when(answers))) continue;
+    const value = answers[q.field];
+    switch (q.kind) {
+      case "text":
+        await page.getByLabel(t(`question.${q.field}`), { exact: true }).fill(String(value));
+        break;
+      case "date":
+        if (value) await page.getByLabel(t(`question.${q.field}`), { exact: true }).fill(value);
+        break;
+      case "set":
+        if (value.length === 0) await option(page, q.field, null).check();
+        for (const v of value) await option(page, q.field, v).check();
+        break;
+      default:
+        await option(page, q.field, value ?? null).check();
+    }
+  }
+}
+
+/** The step page (`step-<n>`) or the result page, whichever follows `step`. */
+export function pageAfter(page, step) {
+  return step < 6 ? page.getByTestId(`step-${step + 1}`) : page.getByTestId("result-page");
+}
+
+/** Presses Next (or "See my result") and waits for the following page. */
+export async function next(page, step) {
+  await page.getByTestId("next").click();
+  await pageAfter(page, step).waitFor();
+}
+
+/** From anywhere: Start, answer all six steps, and wait for the result page. */
+export async function completeQuestionnaire(page, baseUrl, answers) {
+  await gotoApp(page, baseUrl, "#/");
+  await page.getByTestId("start-button").click();
+  await page.getByTestId("step-1").waitFor();
+  for (let step = 1; step <= 6; step++) {
+    await answerStep(page, step, answers);
+    await next(page, step);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result and plan as shown
+// ---------------------------------------------------------------------------------------------
+
+/** What the result page (or a saved plan page) shows: verdict, rule ids, referrals, recheck. */
+export async function readOutcome(page) {
+  const outcome = page.getByTestId("outcome");
+  await outcome.waitFor();
+  const verdict = await outcome.getByTestId("verdict").getAttribute("data-verdict");
+  const rules = await outcome.locator("[data-testid=findings] li[data-rule]").evaluateAll((els) => els.map((e) => e.dataset.rule));
+  const notes = await outcome
+    .getByRole("region", { name: t("result.notes"), exact: true })
+    .locator("li[data-rule]")
+    .evaluateAll((els) => els.map((e) => e.dataset.rule));
+  const referrals = await outcome
+    .locator("[data-testid=referrals] > li")
+    .evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, " ").trim()));
+  const recheck = outcome.getByTestId("recheck");
+  return {
+    verdict,
+    rules,
+    notes,
+    referrals,
+    recheck: (await recheck.count()) ? (await recheck.textContent()).trim() : null,
+  };
+}
+
+/** The dated rows of the plan shown: `[{ kind, date, text }]` in page order. */
+export async function readPlanDates(scope) {
+  const list = scope.getByTestId("plan-dates");
+  await list.waitFor();
+  return list.locator("li[data-kind]").evaluateAll((els) =>
+    els.map((e) => ({ kind: e.dataset.kind, date: e.dataset.date, text: e.textContent.replace(/\s+/g, " ").trim() })),
+  );
+}
+
+/** The referral line the app shows for one CLI referral. */
+export function referralText(r) {
+  return `${t("referral.line", { to: t(`referral.to.${r.to}`), urgency: t(`referral.urgency.${r.urgency}`) })} (${r.rule})`;
+}
+
+/** The plan rows (kind, date) a CLI outcome's plan implies, sorted by date as the page does. */
+export function expectedPlanRows(plan) {
+  const rows = [
+    ...plan.sessions.map((s) => ({ kind: "session", date: s.date })),
+    { kind: "review", date: plan.review_on },
+    ...plan.boosters.map((d) => ({ kind: "booster", date: d })),
+  ];
+  // Stable sort by date (the app sorts sessions, then review, then boosters by date).
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i)).map((x) => x.r);
+}
+
+/** The saved plans in localStorage (`meso-advisor/plans`), parsed, or null. */
+export function storedPlans(page) {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem("meso-advisor/plans");
+    return raw === null ? null : JSON.parse(raw);
+  });
+}
