@@ -39,6 +39,7 @@ pub fn check_group(props: &CheckGroupProps) -> Html {
                 { for props.options.iter().enumerate().map(|(i, o)| {
                     let input_id = if i == 0 { format!("q-{field}") } else { format!("q-{field}-{}", o.id) };
                     let hint_id = format!("q-{field}-{}-hint", o.id);
+                    let label_id = format!("q-{field}-{}-label", o.id);
                     let checked = props.checked.contains(&o.id);
                     let on_toggle = props.on_toggle.clone();
                     let id = o.id.clone();
@@ -51,9 +52,9 @@ pub fn check_group(props: &CheckGroupProps) -> Html {
                     html! {
                         <label class={classes!("check-group-option", checked.then_some("check-group-option--checked"))} for={input_id.clone()}>
                             <input class="check-group-input" type="checkbox" id={input_id} value={o.id.clone()}
-                                   {checked} {onchange} aria-describedby={described_by} aria-invalid={invalid} />
+                                   {checked} {onchange} aria-labelledby={label_id.clone()} aria-describedby={described_by} aria-invalid={invalid} />
                             <span class="check-group-text">
-                                <span class="check-group-label">{ o.label.clone() }</span>
+                                <span class="check-group-label" id={label_id}>{ o.label.clone() }</span>
                                 if let Some(h) = &o.hint { <span class="check-group-hint" id={hint_id}>{ h.clone() }</span> }
                             </span>
                         </label>

@@ -61,6 +61,13 @@ pub fn choice_group(props: &ChoiceGroupProps) -> Html {
                 { for props.options.iter().enumerate().map(|(i, o)| {
                     let input_id = if i == 0 { format!("q-{field}") } else { format!("q-{field}-{}", o.id) };
                     let checked = props.selected.as_ref() == Some(&o.id);
+                    let label_id = format!("q-{field}-{}-label", o.id);
+                    let hint_id = format!("q-{field}-{}-hint", o.id);
+                    let described_by = match (&o.hint, &described) {
+                        (Some(_), Some(d)) => Some(format!("{hint_id} {d}")),
+                        (Some(_), None) => Some(hint_id.clone()),
+                        (None, d) => d.clone(),
+                    };
                     let on_select = props.on_select.clone();
                     let id = o.id.clone();
                     let onchange = Callback::from(move |_: Event| on_select.emit(id.clone()));
@@ -68,11 +75,11 @@ pub fn choice_group(props: &ChoiceGroupProps) -> Html {
                         <label class={classes!("choice-group-option", checked.then_some("choice-group-option--checked"))} for={input_id.clone()}>
                             <input class="choice-group-input" type="radio" id={input_id} name={format!("q-{field}")}
                                    value={o.id.clone()} {checked} {onchange}
-                                   aria-describedby={described.clone()}
+                                   aria-labelledby={label_id.clone()} aria-describedby={described_by}
                                    aria-invalid={props.error.is_some().then_some("true")} />
                             if let Some(p) = &o.picture { <span class="choice-group-picture">{ p.clone() }</span> }
-                            <span class="choice-group-label">{ o.label.clone() }</span>
-                            if let Some(h) = &o.hint { <span class="choice-group-hint">{ h.clone() }</span> }
+                            <span class="choice-group-label" id={label_id}>{ o.label.clone() }</span>
+                            if let Some(h) = &o.hint { <span class="choice-group-hint" id={hint_id}>{ h.clone() }</span> }
                         </label>
                     }
                 }) }

@@ -53,7 +53,7 @@ pub fn save_form(props: &SaveFormProps) -> Html {
             return html! {
                 <p class="save-form-done" role="status" data-testid="saved-status">
                     { ctx.t("save.done") }{ " " }
-                    <a href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
+                    <a class="app-link" href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
                 </p>
             };
         }

@@ -52,7 +52,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     );
     html! {
         <figure class="timeline" data-testid="timeline">
-            <svg class="timeline-svg" viewBox="0 0 640 120" role="img" aria-label={summary.clone()} focusable="false">
+            <svg class="timeline-svg" viewBox="0 0 640 130" role="img" aria-label={summary.clone()} focusable="false">
                 <line class="timeline-axis" x1={LEFT.to_string()} x2={(LEFT + WIDTH).to_string()} y1={AXIS_Y.to_string()} y2={AXIS_Y.to_string()} />
                 { for ticks.iter().enumerate().map(|(i, t)| {
                     let tx = x(*t);
@@ -60,7 +60,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <g class="timeline-tick">
                             <line x1={tx.to_string()} x2={tx.to_string()} y1={(AXIS_Y - 4.0).to_string()} y2={(AXIS_Y + 4.0).to_string()} />
                             if i % label_every == 0 {
-                                <text x={tx.to_string()} y={(AXIS_Y + 34.0).to_string()} class="timeline-month">
+                                <text x={tx.to_string()} y={(AXIS_Y + 52.0).to_string()} class="timeline-month">
                                     { ctx.t(&format!("date.month.{}", t.month())) }
                                 </text>
                             }
@@ -73,8 +73,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <text x={x(s.date).to_string()} y={(AXIS_Y - 20.0).to_string()} class="timeline-label">{ s.number.to_string() }</text>
                     </g>
                 }) }
-                <rect class="timeline-review" x={(x(p.review_on) - 9.0).to_string()} y={(AXIS_Y - 9.0).to_string()} width="18" height="18"
-                      transform={format!("rotate(45 {} {})", x(p.review_on), AXIS_Y)} />
+                <rect class="timeline-review" x={(x(p.review_on) - 7.0).to_string()} y={(AXIS_Y + 11.0).to_string()} width="14" height="14"
+                      transform={format!("rotate(45 {} {})", x(p.review_on), AXIS_Y + 18.0)} />
                 { for p.boosters.iter().map(|b| html! {
                     <circle class="timeline-booster" cx={x(*b).to_string()} cy={AXIS_Y.to_string()} r="9" />
                 }) }

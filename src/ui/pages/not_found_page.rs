@@ -15,7 +15,7 @@ pub fn not_found_page(_props: &NotFoundPageProps) -> Html {
     html! {
         <div class="not-found-page">
             <h1 id="page-heading" tabindex="-1">{ ctx.t("notfound.title") }</h1>
-            <p><a href="#/">{ ctx.t("notfound.home") }</a></p>
+            <p><a class="app-link" href="#/">{ ctx.t("notfound.home") }</a></p>
         </div>
     }
 }

@@ -28,7 +28,7 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
                 <StoreNotice />
                 <UndoBar />
                 if state.status != StoreStatus::Loading {
-                    <p><a href="#/saved">{ ctx.t("saved.back_to_list") }</a></p>
+                    <p><a class="app-link" href="#/saved">{ ctx.t("saved.back_to_list") }</a></p>
                 }
             </div>
         };

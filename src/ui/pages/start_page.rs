@@ -54,7 +54,7 @@ pub fn start_page(_props: &StartPageProps) -> Html {
                 }
             </div>
             <p class="start-page-links">
-                <a href="#/saved">{ ctx.t("nav.saved") }</a>{ " · " }<a href="#/about">{ ctx.t("nav.about") }</a>
+                <a class="app-link" href="#/saved">{ ctx.t("nav.saved") }</a>{ " · " }<a class="app-link" href="#/about">{ ctx.t("nav.about") }</a>
             </p>
         </div>
     }
