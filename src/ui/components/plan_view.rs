@@ -103,7 +103,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 }) }
             </ol>
             if let Some(m) = p.booster_every_months {
-                <p>{ ctx.t("plan.booster.line") }{ " " }{ ctx.f("plan.booster.every", &[("months", &m.to_string())]) }</p>
+                <p>{ ctx.f("plan.booster.every", &[("months", &m.to_string())]) }</p>
             }
             <p>{ ctx.t("plan.review.line") }</p>
             <h2>{ ctx.t("plan.ingredients") }</h2>
@@ -112,8 +112,10 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     <li class={classes!("plan-view-ingredient", (i.emphasis == Emphasis::High).then_some("plan-view-ingredient--high"))}>
                         <strong>{ ctx.t(&format!("ingredient.{}.name", i.group)) }</strong>
                         { " (" }{ ctx.t(&format!("ingredient.{}.contents", i.group)) }{ "): " }
-                        { ctx.t(&format!("ingredient.{}.role", i.group)) }{ ". " }
-                        <span class="plan-view-emphasis">{ ctx.t(&format!("emphasis.{}", i.emphasis)) }</span>
+                        { ctx.t(&format!("ingredient.{}.role", i.group)) }{ "." }
+                        if i.emphasis == Emphasis::High {
+                            { " " }<span class="plan-view-emphasis">{ ctx.t("emphasis.high") }</span>
+                        }
                     </li>
                 }) }
             </ul>
