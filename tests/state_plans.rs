@@ -9,11 +9,7 @@ use meso_advisor::state::plans::{
     PlansState, SaveState, SavedPlan, StaffRecord, StoreError, StoreStatus,
 };
 
-const ANSWERS: &str = r#"{"schema":"meso-advisor/assessment@1","age":35,"sex":"male","pattern":"hairline_or_crown",
-"stage":{"scale":"norwood","grade":3},"no_regrowth_visible":false,"duration":"1_to_5_years","onset":"gradual",
-"shedding_increased":false,"family_history":"yes","scalp_signs":[],"recent_triggers":[],"lifestyle":[],
-"conditions":[],"symptoms":[],"menopause":false,"previous_treatments":[],"hair_loss_after_previous_mesotherapy":false,
-"injections":"accepted"}"#;
+const ANSWERS: &str = include_str!("fixtures/answers-suitable.json");
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()

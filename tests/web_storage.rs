@@ -28,27 +28,8 @@ fn assessed_on() -> NaiveDate {
 
 /// A 35-year-old man, hairline/crown, Norwood 3, nothing else (verdict `suitable`).
 fn base_answers() -> Value {
-    json!({
-        "schema": "meso-advisor/assessment@1",
-        "age": 35,
-        "sex": "male",
-        "pattern": "hairline_or_crown",
-        "stage": { "scale": "norwood", "grade": 3 },
-        "no_regrowth_visible": false,
-        "duration": "3_to_12_months",
-        "onset": "gradual",
-        "shedding_increased": false,
-        "family_history": "no",
-        "scalp_signs": [],
-        "recent_triggers": [],
-        "lifestyle": [],
-        "conditions": [],
-        "symptoms": [],
-        "menopause": false,
-        "previous_treatments": [],
-        "hair_loss_after_previous_mesotherapy": false,
-        "injections": "accepted"
-    })
+    serde_json::from_str(include_str!("fixtures/answers-suitable.json"))
+        .expect("the fixture is JSON")
 }
 
 /// A woman with a widening parting, Ludwig 2, on blood thinners, who tried minoxidil.

@@ -24,27 +24,8 @@ pub fn today() -> NaiveDate {
 /// The BASE answers: a 35-year-old man, hairline/crown pattern, Norwood 3, 3–12 months,
 /// gradual, nothing else. Only ST-EARLY fires: verdict `suitable`.
 pub fn base() -> Value {
-    json!({
-        "schema": "meso-advisor/assessment@1",
-        "age": 35,
-        "sex": "male",
-        "pattern": "hairline_or_crown",
-        "stage": { "scale": "norwood", "grade": 3 },
-        "no_regrowth_visible": false,
-        "duration": "3_to_12_months",
-        "onset": "gradual",
-        "shedding_increased": false,
-        "family_history": "no",
-        "scalp_signs": [],
-        "recent_triggers": [],
-        "lifestyle": [],
-        "conditions": [],
-        "symptoms": [],
-        "menopause": false,
-        "previous_treatments": [],
-        "hair_loss_after_previous_mesotherapy": false,
-        "injections": "accepted"
-    })
+    serde_json::from_str(include_str!("../fixtures/answers-suitable.json"))
+        .expect("the fixture is JSON")
 }
 
 /// A Norwood stage object.
