@@ -2,7 +2,7 @@
 //! the outcome JSON and exits 0, or prints one line per problem on stderr and exits 2.
 //! It must not hold any rule of its own: it calls the same core as the web app.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -38,7 +38,7 @@ fn run(args: Vec<String>) -> Result<String, Vec<String>> {
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "-h" | "--help" => return Err(vec![USAGE.to_string()]),
+            "-h" | "--help" => return Ok(USAGE.to_string()),
             "--today" => {
                 let v = it
                     .next()
@@ -75,15 +75,30 @@ fn run(args: Vec<String>) -> Result<String, Vec<String>> {
 }
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
-        Err(lines) => {
-            for line in lines {
-                eprintln!("{line}");
-            }
+    let (text, to_stdout) = match run(std::env::args().skip(1).collect()) {
+        Ok(json) => (json, true),
+        Err(lines) => (
+            lines.join(
+                "
+",
+            ),
+            false,
+        ),
+    };
+    // A closed or full standard output is reported, never a panic.
+    let written = if to_stdout {
+        writeln!(std::io::stdout().lock(), "{text}").and_then(|()| std::io::stdout().flush())
+    } else {
+        writeln!(std::io::stderr().lock(), "{text}")
+    };
+    match (written, to_stdout) {
+        (Ok(()), true) => ExitCode::SUCCESS,
+        (Ok(()), false) => ExitCode::from(2),
+        (Err(e), _) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "output: cannot write the outcome: {e}"
+            );
             ExitCode::from(2)
         }
     }

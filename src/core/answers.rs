@@ -275,11 +275,24 @@ impl Answers {
                 let scale = r.required(sm, "stage", "scale");
                 let scale = r.choice::<Scale>(scale, "stage.scale");
                 let grade = r.required(sm, "stage", "grade");
-                let grade = r.int(grade, "stage.grade", 0, 255);
-                Some(Some(Stage {
-                    scale: scale?,
-                    grade: grade? as u8,
-                }))
+                let grade = r.int(
+                    grade,
+                    "stage.grade",
+                    i64::from(i32::MIN),
+                    i64::from(i32::MAX),
+                );
+                let (scale, grade) = (scale?, grade?);
+                let max = Stage::max_grade(scale);
+                match u8::try_from(grade) {
+                    Ok(g) if (1..=max).contains(&g) => Some(Some(Stage { scale, grade: g })),
+                    _ => {
+                        r.fail(
+                            "stage.grade",
+                            format!("{grade} is out of range for the {scale} scale (1 to {max})"),
+                        );
+                        None
+                    }
+                }
             }),
         };
         let no_regrowth_visible = {
@@ -479,11 +492,21 @@ fn check_previous(previous: &BTreeSet<Treatment>, after: bool) -> Vec<Problem> {
     vec![]
 }
 
+/// How far ahead a start date may be: a plan years away is no plan (and its dates must
+/// stay within four-digit years).
+pub const MAX_START_YEARS_AHEAD: u32 = 10;
+
 fn check_start(start: NaiveDate, today: NaiveDate) -> Vec<Problem> {
     if start < today {
         return vec![Problem::new(
             "start_date",
             format!("{start} is before today ({today})"),
+        )];
+    }
+    if start > super::dates::add_months(today, 12 * MAX_START_YEARS_AHEAD) {
+        return vec![Problem::new(
+            "start_date",
+            format!("{start} is more than {MAX_START_YEARS_AHEAD} years after today ({today})"),
         )];
     }
     vec![]

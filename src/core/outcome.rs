@@ -87,7 +87,16 @@ pub struct Outcome {
 /// The plain-language detail of a finding, with the clinic's policy sentence when the rule
 /// is configurable.
 pub fn finding_detail(f: &Finding, catalog: &Catalog) -> String {
-    let detail = catalog.t(&format!("rule.{}.detail", f.rule));
+    let mut detail = catalog.t(&format!("rule.{}.detail", f.rule));
+    // The surgeon sentence only where the rule refers to one (age and pattern, spec §4.2).
+    if f.referral
+        .is_some_and(|r| r.to == ReferTo::HairRestorationSurgeon)
+    {
+        detail = format!(
+            "{detail} {}",
+            catalog.t(&format!("rule.{}.surgeon", f.rule))
+        );
+    }
     let policy = match f.policy {
         None => return detail,
         Some(Policy::Exclude) => catalog.t("policy.exclude"),
@@ -144,6 +153,18 @@ impl Evaluation {
                 .collect(),
         }
     }
+}
+
+/// Whether the result may mention medical treatments (spec §2: for pattern hair loss only),
+/// never for a minor or during pregnancy or breastfeeding.
+pub fn mentions_medical_treatments(answers: &Answers, outcome: &Outcome) -> bool {
+    answers.is_pattern_loss()
+        && !outcome.findings.iter().any(|f| {
+            matches!(
+                f.rule,
+                RuleId::RfMinor | RuleId::DfPregnant | RuleId::DfBreastfeeding
+            )
+        })
 }
 
 /// The command line's whole job: answers text (+ optional clinic text) → outcome, or every

@@ -2,12 +2,13 @@
 //! review, boosters with month-end clamping, home-care-only plans and the cost estimate.
 //! It must not decide suitability (the rules do) and must not read the clock.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Answers, HairLossDuration, Injections, Scale};
 use super::choice::choice;
 use super::clinic::{Clinic, Money};
+pub use super::dates::{add_days, add_months};
 use super::drivers::{advice, ingredients, Advice, Driver, Ingredient};
 
 choice! {
@@ -71,17 +72,6 @@ impl<L> Plan<L> {
             estimated_cost: self.estimated_cost,
         }
     }
-}
-
-fn add_days(d: NaiveDate, days: u64) -> NaiveDate {
-    d.checked_add_days(Days::new(days))
-        .unwrap_or(NaiveDate::MAX)
-}
-
-/// `d` + `months` calendar months, clamped to the month's end (Jan 31 + 1 = Feb 28/29).
-pub fn add_months(d: NaiveDate, months: u32) -> NaiveDate {
-    d.checked_add_months(Months::new(months))
-        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The first open day on or after `d` (closed days move forward).
@@ -158,7 +148,14 @@ pub fn build_plan(a: &Answers, drivers: &[Driver], clinic: &Clinic, today: Naive
         estimated_cost: None,
     };
     if a.injections == Injections::NeedleFreeOnly {
-        return base;
+        // No sessions, so no maintenance sessions to keep.
+        let lifestyle = base
+            .lifestyle
+            .iter()
+            .copied()
+            .filter(|x| *x != Advice::KeepMaintenance)
+            .collect();
+        return Plan { lifestyle, ..base };
     }
 
     let interval = interval_weeks(a, clinic);

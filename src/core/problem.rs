@@ -65,16 +65,93 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// Parses JSON text into a value, mapping syntax errors (with the reader's limits on nesting)
-/// to [`InputError::Syntax`].
+/// and a key given twice in one object to [`InputError::Syntax`]. A leading byte-order mark
+/// is allowed.
 pub fn parse_json(what: &str, text: &str) -> Result<serde_json::Value, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(InputError::Syntax {
             what: what.into(),
             message: "the input is empty".into(),
         });
     }
-    serde_json::from_str(text).map_err(|e| InputError::Syntax {
-        what: what.into(),
-        message: e.to_string(),
-    })
+    serde_json::from_str::<StrictValue>(text)
+        .map(|v| v.0)
+        .map_err(|e| InputError::Syntax {
+            what: what.into(),
+            message: e.to_string(),
+        })
+}
+
+/// A JSON value whose objects may not repeat a key (serde_json alone keeps the last one,
+/// which would let `"age": 35, "age": 12` pass as 12 unseen).
+struct StrictValue(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for StrictValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = StrictValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<StrictValue, E> {
+        Ok(StrictValue(serde_json::Number::from_f64(v).map_or(
+            serde_json::Value::Null,
+            serde_json::Value::Number,
+        )))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+
+    fn visit_unit<E>(self) -> Result<StrictValue, E> {
+        Ok(StrictValue(serde_json::Value::Null))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
+        let mut out = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(StrictValue(serde_json::Value::Array(out)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(<A::Error as serde::de::Error>::custom(format!(
+                    "the field \"{key}\" is given twice"
+                )));
+            }
+            let StrictValue(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(StrictValue(serde_json::Value::Object(out)))
+    }
 }

@@ -239,7 +239,7 @@ impl Reader {
             match T::from_id(s) {
                 None => {
                     self.fail(
-                        field,
+                        format!("{field}[{i}]"),
                         format!(
                             "unknown value {} (expected any of {})",
                             echo(s),
@@ -250,7 +250,10 @@ impl Reader {
                 }
                 Some(t) => {
                     if !out.insert(t) {
-                        self.fail(field, format!("{} is listed more than once", echo(s)));
+                        self.fail(
+                            format!("{field}[{i}]"),
+                            format!("{} is listed more than once", echo(s)),
+                        );
                         ok = false;
                     }
                 }

@@ -2,7 +2,7 @@
 //! plus the notes that never change the verdict. It must not produce text (the catalog
 //! does) and must not read the clock: `today` only dates rechecks.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::answers::{
     Answers, Condition, FamilyHistory, HairLossDuration, Injections, Onset, Pattern, ScalpSign,
@@ -10,6 +10,7 @@ use super::answers::{
 };
 use super::choice::choice;
 use super::clinic::{Clinic, Policy, PolicyKey};
+use super::dates::{add_days, add_months};
 
 choice! {
     /// Every rule of spec §4, spelled exactly as written there.
@@ -146,16 +147,6 @@ pub struct Findings {
     pub recheck_on: Option<NaiveDate>,
     /// Notes, in declaration order.
     pub notes: Vec<NoteId>,
-}
-
-fn add_months(d: NaiveDate, months: u32) -> NaiveDate {
-    d.checked_add_months(Months::new(months))
-        .unwrap_or(NaiveDate::MAX)
-}
-
-fn add_days(d: NaiveDate, days: u64) -> NaiveDate {
-    d.checked_add_days(Days::new(days))
-        .unwrap_or(NaiveDate::MAX)
 }
 
 fn fixed(rule: RuleId, effect: Effect, referral: Option<(ReferTo, Urgency)>) -> Finding {
