@@ -203,6 +203,6 @@ fn next_date_is_the_first_upcoming_one() {
 #[test]
 fn backups_use_the_same_envelope() {
     let plans = vec![plan("a", "t")];
-    let text = Envelope::current(plans.clone()).to_text();
+    let text = Envelope::current(plans.clone()).to_text().unwrap();
     assert_eq!(read_envelope(&text).unwrap().plans, plans);
 }

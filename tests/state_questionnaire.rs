@@ -206,8 +206,17 @@ fn options_hidden_for_men_are_never_kept() {
     let mut d = complete();
     d.apply(Action::SetSex(Sex::Female));
     d.apply(Action::Toggle(SetField::Conditions, "pregnant"));
+    d.apply(Action::Toggle(SetField::Conditions, "heart_disease"));
     d.apply(Action::Toggle(SetField::Symptoms, "irregular_periods"));
     d.apply(Action::SetSex(Sex::Male));
+    // What a man is not asked about is dropped at once; a question left with nothing ticked
+    // is unanswered again, never answered by something the visitor cannot see.
+    assert!(!d.conditions.contains(Condition::Pregnant));
+    assert!(d.conditions.contains(Condition::HeartDisease));
+    assert_eq!(d.symptoms, Multi::Unanswered);
+    assert_eq!(d.issue(Field::Symptoms, today()), Some(FieldIssue::Missing));
+    assert!(d.to_answers(today()).is_none());
+    d.apply(Action::ChooseNone(SetField::Symptoms));
     let a = d.to_answers(today()).unwrap();
     assert!(!a.conditions.contains(&Condition::Pregnant));
     assert!(!a.symptoms.contains(&Symptom::IrregularPeriods));
@@ -218,6 +227,17 @@ fn options_hidden_for_men_are_never_kept() {
         "breastfeeding"
     ));
     assert!(!option_hidden(Some(Sex::Female), "conditions", "pregnant"));
+}
+
+#[test]
+fn not_sure_about_a_smooth_area_is_answered_false() {
+    let mut d = complete();
+    d.apply(Action::SetNoRegrowthUnsure);
+    assert!(d.no_regrowth_unsure);
+    assert!(!d.to_answers(today()).unwrap().no_regrowth_visible);
+    d.apply(Action::SetBool(Field::NoRegrowthVisible, true));
+    assert!(!d.no_regrowth_unsure);
+    assert!(d.to_answers(today()).unwrap().no_regrowth_visible);
 }
 
 #[test]

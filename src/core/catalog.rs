@@ -87,6 +87,18 @@ impl Catalog {
         text
     }
 
+    /// A text about a count: `key.one` when `n` is 1 (when the catalog has it), else `key`,
+    /// with `{n}` filled in.
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let one = format!("{key}.one");
+        let key = if n == 1 && self.has(&one) {
+            one.as_str()
+        } else {
+            key
+        };
+        self.f(key, &[("n", &n.to_string())])
+    }
+
     /// A date as people read it, with its weekday: `Tue 1 Dec 2026`.
     pub fn date(&self, d: NaiveDate) -> String {
         format!(

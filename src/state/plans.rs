@@ -122,8 +122,8 @@ impl Envelope {
     }
 
     /// Serialises for storage or backup export.
-    pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_text(&self) -> Result<String, StoreError> {
+        serde_json::to_string(self).map_err(|e| StoreError::WriteFailed(e.to_string()))
     }
 }
 
@@ -234,7 +234,7 @@ impl PlanRepository for MemoryRepository {
         if self.full.get() {
             return Err(StoreError::Full);
         }
-        *self.text.borrow_mut() = Some(Envelope::current(plans.to_vec()).to_text());
+        *self.text.borrow_mut() = Some(Envelope::current(plans.to_vec()).to_text()?);
         Ok(())
     }
 

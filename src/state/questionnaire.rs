@@ -173,6 +173,8 @@ pub struct Draft {
     pub pattern: Option<Pattern>,
     pub stage: Option<StageAnswer>,
     pub no_regrowth_visible: Option<bool>,
+    /// "Not sure" was chosen for `no_regrowth_visible` (answered as `false`: the clinician checks).
+    pub no_regrowth_unsure: bool,
     pub duration: Option<HairLossDuration>,
     pub onset: Option<Onset>,
     pub shedding_increased: Option<bool>,
@@ -226,6 +228,15 @@ pub fn option_hidden(sex: Option<Sex>, field: &str, id: &str) -> bool {
                 | ("conditions", "breastfeeding")
                 | ("symptoms", "irregular_periods")
         )
+}
+
+fn drop_hidden<T: Choice>(sex: Option<Sex>, field: &str, multi: &mut Multi<T>) {
+    if let Multi::Some(set) = multi {
+        set.retain(|v| !option_hidden(sex, field, v.id()));
+        if set.is_empty() {
+            *multi = Multi::Unanswered;
+        }
+    }
 }
 
 fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, set: BTreeSet<T>) -> BTreeSet<T> {
@@ -336,7 +347,7 @@ impl Draft {
             "" => None,
             t => crate::core::parse_iso_date(t).ok(),
         };
-        Some(Answers {
+        let answers = Answers {
             schema: AnswersSchema,
             age: parse_age(self.age.trim())?,
             sex: self.sex?,
@@ -359,7 +370,9 @@ impl Draft {
                 && self.hair_loss_after_previous_mesotherapy == Some(true),
             injections: self.injections?,
             start_date,
-        })
+        };
+        // The core's own validation is the last word on what may be submitted.
+        answers.problems(Some(today)).is_empty().then_some(answers)
     }
 
     /// A draft holding complete answers (to edit them again).
@@ -381,6 +394,7 @@ impl Draft {
                 (None, _) => None,
             },
             no_regrowth_visible: Some(a.no_regrowth_visible),
+            no_regrowth_unsure: false,
             duration: Some(a.duration),
             onset: Some(a.onset),
             shedding_increased: Some(a.shedding_increased),
@@ -430,6 +444,8 @@ pub enum Action {
     SetStage(StageAnswer),
     /// Answer a yes/no question.
     SetBool(Field, bool),
+    /// Answer "not sure" to the smooth-area question.
+    SetNoRegrowthUnsure,
     SetDuration(HairLossDuration),
     SetOnset(Onset),
     SetFamilyHistory(FamilyHistory),
@@ -464,7 +480,17 @@ impl Draft {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SetAge(t) => self.age = t.chars().take(8).collect(),
-            Action::SetSex(s) => self.sex = Some(s),
+            Action::SetSex(s) => {
+                self.sex = Some(s);
+                // Ticks on options this sex is not asked about are dropped, so a question
+                // never counts as answered by something the visitor cannot see.
+                drop_hidden(Some(s), "conditions", &mut self.conditions);
+                drop_hidden(Some(s), "symptoms", &mut self.symptoms);
+            }
+            Action::SetNoRegrowthUnsure => {
+                self.no_regrowth_visible = Some(false);
+                self.no_regrowth_unsure = true;
+            }
             Action::SetPattern(p) => {
                 self.pattern = Some(p);
                 if let Some(StageAnswer::Picked(s)) = self.stage {
@@ -475,7 +501,10 @@ impl Draft {
             }
             Action::SetStage(s) => self.stage = Some(s),
             Action::SetBool(field, b) => match field {
-                Field::NoRegrowthVisible => self.no_regrowth_visible = Some(b),
+                Field::NoRegrowthVisible => {
+                    self.no_regrowth_visible = Some(b);
+                    self.no_regrowth_unsure = false;
+                }
                 Field::SheddingIncreased => self.shedding_increased = Some(b),
                 Field::Menopause => self.menopause = Some(b),
                 Field::HairLossAfterPreviousMesotherapy => {

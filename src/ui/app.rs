@@ -1,9 +1,10 @@
 //! The root component: loads the clinic settings, then runs the shell (route, stores,
-//! persistence effects, focus on page change) around the current page. IO happens here at
-//! the edge, in effects; the stores' reducers stay pure.
+//! persistence effects, focus and title on page change) around the current page. IO happens
+//! here at the edge, in effects and store initialisers; the stores' reducers stay pure.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
@@ -16,7 +17,7 @@ use super::pages::{
 };
 use super::storage::{self, DraftLoad, LocalStorageRepository};
 use crate::core::{Catalog, Clinic};
-use crate::state::plans::{PlanRepository, PlansAction, PlansState};
+use crate::state::plans::{PlanRepository, PlansAction, PlansState, PLANS_KEY};
 use crate::state::route::Route;
 
 /// Props of [`App`].
@@ -36,19 +37,32 @@ pub fn app(props: &AppProps) -> Html {
             .clone()
             .map(|c| ClinicLoad::FromFile((*c).clone()))
     });
+    let attempt = use_state(|| 0u32);
     {
         let loaded = loaded.clone();
-        use_effect_with((), move |_| {
-            if loaded.is_none() {
+        let given = props.clinic.is_some();
+        use_effect_with(*attempt, move |_| {
+            if !given {
                 yew::platform::spawn_local(async move { loaded.set(Some(load_clinic().await)) });
             }
         });
     }
+    let on_retry = {
+        let attempt = attempt.clone();
+        let loaded = loaded.clone();
+        Callback::from(move |_| {
+            loaded.set(None);
+            attempt.set(*attempt + 1);
+        })
+    };
     match &*loaded {
         None => html! { <main class="app-loading" aria-busy="true"></main> },
         Some(ClinicLoad::Refused(lines)) => html! { <ConfigError lines={lines.clone()} /> },
+        Some(ClinicLoad::Unreachable(why)) => {
+            html! { <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} /> }
+        }
         Some(ClinicLoad::FromFile(c)) => html! { <Shell clinic={Rc::new(c.clone())} /> },
-        Some(ClinicLoad::Default(_)) => html! { <Shell clinic={Rc::new(Clinic::default())} /> },
+        Some(ClinicLoad::NoFile) => html! { <Shell clinic={Rc::new(Clinic::default())} /> },
     }
 }
 
@@ -60,12 +74,16 @@ struct ShellProps {
 #[component(Shell)]
 fn shell(props: &ShellProps) -> Html {
     let catalog = Catalog::for_language(&props.clinic.languages.default);
-    let today = *use_state(browser::today);
+    // Re-read on every page change: a tablet may stay open for days.
+    let today = use_state(browser::today);
     let route = use_state(|| Route::parse(&browser::hash()));
+    let repository: Rc<dyn PlanRepository> = (*use_memo((), |_| {
+        Rc::new(LocalStorageRepository) as Rc<dyn PlanRepository>
+    }))
+    .clone();
     // Stores start from what this device holds, before any page renders (a refresh on a step
     // or on the result keeps the visitor's place).
     let draft_load = use_memo((), |_| storage::load_draft());
-    let restore_notice = matches!(*draft_load, DraftLoad::Unreadable);
     let draft = use_reducer(|| DraftStore {
         draft: match &*draft_load {
             DraftLoad::Restored(d) => d.clone(),
@@ -73,13 +91,39 @@ fn shell(props: &ShellProps) -> Html {
         },
         revision: 0,
     });
-    let plans = use_reducer(|| {
-        let mut state = PlansState::default();
-        state.apply(PlansAction::Load(LocalStorageRepository.load()));
-        PlansStore(state)
-    });
-    let draft_error = use_state(|| None::<String>);
+    let plans = {
+        let repository = repository.clone();
+        use_reducer(move || {
+            let mut state = PlansState::default();
+            state.apply(PlansAction::Load(repository.load()));
+            PlansStore(state)
+        })
+    };
+    let last_saved = use_state(|| None);
+    let draft_notice = use_state(|| None::<String>);
+    // Set when an unreadable draft could not be set aside: it must not be written over.
+    let draft_blocked = use_state(|| false);
 
+    // An unreadable draft is set aside (kept), and the visitor is told.
+    {
+        let draft_notice = draft_notice.clone();
+        let draft_blocked = draft_blocked.clone();
+        let draft_load = draft_load.clone();
+        use_effect_with((), move |_| {
+            if let DraftLoad::Unreadable(raw) = &*draft_load {
+                let kept_in_place = storage::set_aside_draft(raw).is_err();
+                draft_blocked.set(kept_in_place);
+                draft_notice.set(Some(
+                    if kept_in_place {
+                        "draft.unreadable_kept"
+                    } else {
+                        "draft.unreadable"
+                    }
+                    .to_string(),
+                ));
+            }
+        });
+    }
     // Route: follow the hash (links, back/forward, refresh).
     {
         let route = route.clone();
@@ -91,47 +135,71 @@ fn shell(props: &ShellProps) -> Html {
             move || drop(listener)
         });
     }
-    // Clinic look: accent colour and title.
+    // Another tab changed the saved plans: read them again rather than write over them.
     {
-        let clinic = props.clinic.clone();
-        use_effect_with(clinic, move |c| {
-            browser::set_accent(&c.accent_colour);
+        let plans = plans.clone();
+        let repository = repository.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|s| s.key());
+                    if key.as_deref() == Some(PLANS_KEY) {
+                        plans.dispatch(PlansAction::Load(repository.load()));
+                    }
+                });
+            move || drop(listener)
         });
     }
-    // Persist the draft after each change.
+    // Clinic look: accent colour.
+    use_effect_with(props.clinic.clone(), move |c| {
+        browser::set_accent(&c.accent_colour)
+    });
+    // Persist the draft after each change (an unreadable one is never overwritten unseen).
     {
-        let draft_error = draft_error.clone();
+        let draft_notice = draft_notice.clone();
+        let blocked = *draft_blocked;
         use_effect_with(draft.clone(), move |d| {
-            if d.revision > 0 {
+            if d.revision > 0 && !blocked {
                 let result = if d.draft == Default::default() {
-                    storage::clear_draft();
-                    Ok(())
+                    storage::clear_draft()
                 } else {
                     storage::save_draft(&d.draft)
                 };
-                draft_error.set(result.err().map(|e| e.message_key().to_string()));
+                if let Err(e) = result {
+                    draft_notice.set(Some(e.message_key().to_string()));
+                }
             }
         });
     }
     // Persist saved plans after each change (never when the store must be protected).
     {
         let plans_handle = plans.clone();
-        let revision = plans.0.revision;
-        use_effect_with(revision, move |rev| {
+        let repository = repository.clone();
+        use_effect_with(plans.0.revision, move |rev| {
             if *rev > 0 && plans_handle.0.writable() {
-                match LocalStorageRepository.save(&plans_handle.0.plans) {
+                match repository.save(&plans_handle.0.plans) {
                     Ok(()) => plans_handle.dispatch(PlansAction::Written(*rev)),
                     Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
                 }
             }
         });
     }
-    // Page change: title, scroll to top, focus the page heading (not on first load).
+    // Page change: today, title, scroll to top, focus the page heading (not on first load).
     {
         let first = use_mut_ref(|| true);
-        let route_now = (*route).clone();
-        let title = catalog.t("app.title");
-        use_effect_with(route_now, move |_| {
+        let today = today.clone();
+        let app_title = catalog.t("app.title");
+        use_effect_with((*route).clone(), move |_| {
+            let now = browser::today();
+            if *today != now {
+                today.set(now);
+            }
+            let title = match browser::text_of("page-heading") {
+                Some(h) if !h.trim().is_empty() && h.trim() != app_title => {
+                    format!("{} – {app_title}", h.trim())
+                }
+                _ => app_title,
+            };
             browser::set_title(&title);
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
@@ -157,15 +225,17 @@ fn shell(props: &ShellProps) -> Html {
     let ctx = AppContext {
         clinic: props.clinic.clone(),
         catalog,
-        today,
+        today: *today,
         route: (*route).clone(),
         draft,
         plans,
+        repository,
+        last_saved,
         navigate,
     };
     let page = match &*route {
         Route::Start => html! { <StartPage /> },
-        Route::Step(n) => html! { <StepPage step={*n} /> },
+        Route::Step(n) => html! { <StepPage key={format!("step-{n}")} step={*n} /> },
         Route::Result => html! { <ResultPage /> },
         Route::Plan => html! { <PlanPage /> },
         Route::Saved => html! { <SavedListPage /> },
@@ -173,16 +243,9 @@ fn shell(props: &ShellProps) -> Html {
         Route::About => html! { <AboutPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     };
-    let notices = html! {
-        <>
-            if restore_notice {
-                <p class="app-notice" role="status">{ catalog.t("draft.unreadable") }</p>
-            }
-            if let Some(key) = &*draft_error {
-                <p class="app-notice" role="status">{ catalog.t(key) }{ " " }{ catalog.t("draft.not_kept") }</p>
-            }
-        </>
-    };
+    let notice = (*draft_notice).as_ref().map(|key| {
+        html! { <p class="app-notice" role="status">{ catalog.t(key) }{ " " }{ catalog.t("draft.not_kept") }</p> }
+    });
     html! {
         <ContextProvider<AppContext> context={ctx}>
             <a class="app-skip" href="#page-heading" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus_id("page-heading"); })}>
@@ -191,10 +254,10 @@ fn shell(props: &ShellProps) -> Html {
             <SiteHeader />
             <div class="print-header" aria-hidden="true">
                 <span>{ props.clinic.name.clone() }</span>
-                <span>{ catalog.date(today) }</span>
+                <span>{ catalog.date(*today) }</span>
             </div>
             <main class="app-main" id="main">
-                { notices }
+                { notice.unwrap_or_default() }
                 { page }
             </main>
             <footer class="app-footer">

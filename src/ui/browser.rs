@@ -73,7 +73,11 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a little later: some browsers start the download after click() returns.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 
@@ -103,6 +107,14 @@ pub fn set_accent(colour: &str) {
             let _ = el.style().set_property("--color-accent", colour);
         }
     }
+}
+
+/// The text of the element with this id.
+pub fn text_of(id: &str) -> Option<String> {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.text_content())
 }
 
 /// Sets the document title.

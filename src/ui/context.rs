@@ -6,8 +6,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::core::{Catalog, Clinic};
-use crate::state::plans::{PlansAction, PlansState};
+use crate::core::{Answers, Catalog, Clinic};
+use crate::state::plans::{PlanRepository, PlansAction, PlansState};
 use crate::state::questionnaire::{Action, Draft};
 use crate::state::route::Route;
 
@@ -51,6 +51,11 @@ pub struct AppContext {
     pub route: Route,
     pub draft: UseReducerHandle<DraftStore>,
     pub plans: UseReducerHandle<PlansStore>,
+    /// Where saved plans are stored (localStorage in the app, in memory in tests).
+    pub repository: Rc<dyn PlanRepository>,
+    /// The answers last saved in this session and the id they were saved under (so the
+    /// result and plan pages agree that they are saved, and never save them twice).
+    pub last_saved: UseStateHandle<Option<(Answers, String)>>,
     /// Goes to a route (adds a history entry).
     pub navigate: Callback<Route>,
 }
@@ -63,6 +68,8 @@ impl PartialEq for AppContext {
             && self.route == other.route
             && self.draft == other.draft
             && self.plans == other.plans
+            && Rc::ptr_eq(&self.repository, &other.repository)
+            && self.last_saved == other.last_saved
     }
 }
 

@@ -63,7 +63,7 @@ impl PlanRepository for LocalStorageRepository {
             read_envelope(&text)?;
         }
         storage
-            .set_item(PLANS_KEY, &Envelope::current(plans.to_vec()).to_text())
+            .set_item(PLANS_KEY, &Envelope::current(plans.to_vec()).to_text()?)
             .map_err(|e| write_error(&e))
     }
 
@@ -80,11 +80,11 @@ pub enum DraftLoad {
     Empty,
     /// The stored draft.
     Restored(Draft),
-    /// The stored draft could not be read; it was set aside under [`DAMAGED_DRAFT_KEY`].
-    Unreadable,
+    /// The stored draft could not be read: its raw text, to be set aside (never dropped).
+    Unreadable(String),
 }
 
-/// Restores the in-progress draft from sessionStorage.
+/// Reads the in-progress draft from sessionStorage (no writes).
 pub fn load_draft() -> DraftLoad {
     let Some(s) = session() else {
         return DraftLoad::Empty;
@@ -92,14 +92,20 @@ pub fn load_draft() -> DraftLoad {
     match s.get_item(DRAFT_KEY) {
         Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
             Ok(d) => DraftLoad::Restored(d),
-            Err(_) => {
-                let _ = s.set_item(DAMAGED_DRAFT_KEY, &text);
-                let _ = s.remove_item(DRAFT_KEY);
-                DraftLoad::Unreadable
-            }
+            Err(_) => DraftLoad::Unreadable(text),
         },
         _ => DraftLoad::Empty,
     }
+}
+
+/// Sets an unreadable draft aside under [`DAMAGED_DRAFT_KEY`]; only once that copy is
+/// written is the original removed.
+pub fn set_aside_draft(raw: &str) -> Result<(), StoreError> {
+    let s = session()
+        .ok_or_else(|| StoreError::Unavailable("sessionStorage is not available".into()))?;
+    s.set_item(DAMAGED_DRAFT_KEY, raw)
+        .map_err(|e| write_error(&e))?;
+    s.remove_item(DRAFT_KEY).map_err(|e| write_error(&e))
 }
 
 /// Keeps the draft in sessionStorage (so a refresh keeps the visitor's place). A failure is
@@ -112,8 +118,9 @@ pub fn save_draft(draft: &Draft) -> Result<(), StoreError> {
 }
 
 /// Forgets the draft (after "Start again").
-pub fn clear_draft() {
-    if let Some(s) = session() {
-        let _ = s.remove_item(DRAFT_KEY);
+pub fn clear_draft() -> Result<(), StoreError> {
+    match session() {
+        Some(s) => s.remove_item(DRAFT_KEY).map_err(|e| write_error(&e)),
+        None => Ok(()),
     }
 }

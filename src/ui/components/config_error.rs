@@ -10,6 +10,12 @@ use crate::core::Catalog;
 pub struct ConfigErrorProps {
     /// One line per problem.
     pub lines: Vec<String>,
+    /// The file could not be fetched (rather than being wrong).
+    #[prop_or_default]
+    pub unreachable: bool,
+    /// Try loading again.
+    #[prop_or_default]
+    pub on_retry: Callback<()>,
 }
 
 /// The refused-configuration page.
@@ -18,11 +24,21 @@ pub fn config_error(props: &ConfigErrorProps) -> Html {
     let c = Catalog::english();
     html! {
         <main class="config-error" data-testid="config-error">
-            <h1 id="page-heading" tabindex="-1">{ c.t("config.refused.title") }</h1>
-            <p>{ c.t("config.refused.body") }</p>
+            if props.unreachable {
+                <h1 id="page-heading" tabindex="-1">{ c.t("config.unreachable.title") }</h1>
+                <p>{ c.t("config.unreachable.body") }</p>
+            } else {
+                <h1 id="page-heading" tabindex="-1">{ c.t("config.refused.title") }</h1>
+                <p>{ c.t("config.refused.body") }</p>
+            }
             <ul class="config-error-list">
                 { for props.lines.iter().map(|l| html! { <li><code>{ l.clone() }</code></li> }) }
             </ul>
+            if props.unreachable {
+                <button class="button button--primary" type="button" onclick={props.on_retry.reform(|_: MouseEvent| ())}>
+                    { c.t("config.retry") }
+                </button>
+            }
         </main>
     }
 }

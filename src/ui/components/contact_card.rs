@@ -3,17 +3,24 @@
 
 use yew::prelude::*;
 
+use crate::core::rules::Effect;
 use crate::ui::context::use_app;
 
-/// Props of [`ContactCard`] (none).
+/// Props of [`ContactCard`].
 #[derive(Properties, PartialEq, Clone, Default)]
-pub struct ContactCardProps {}
+pub struct ContactCardProps {
+    /// The verdict shown above, if any: after `refer` or `not_suitable` booking is not the
+    /// next step, so it is offered quietly, after the doctor.
+    #[prop_or_default]
+    pub verdict: Option<Effect>,
+}
 
 /// Contact and booking.
 #[component(ContactCard)]
-pub fn contact_card(_props: &ContactCardProps) -> Html {
+pub fn contact_card(props: &ContactCardProps) -> Html {
     let ctx = use_app();
     let c = &ctx.clinic.contact;
+    let doctor_first = matches!(props.verdict, Some(Effect::Refer | Effect::NotSuitable));
     let empty =
         c.phone.is_none() && c.email.is_none() && c.booking_url.is_none() && c.address.is_none();
     html! {
@@ -34,7 +41,11 @@ pub fn contact_card(_props: &ContactCardProps) -> Html {
                 }
             </ul>
             if let Some(url) = &c.booking_url {
-                <p><a class="button button--primary contact-card-book" href={url.clone()} rel="noopener noreferrer" target="_blank">{ ctx.t("contact.book") }</a></p>
+                if doctor_first {
+                    <p class="contact-card-doctor-first">{ ctx.t("contact.doctor_first") }</p>
+                }
+                <p><a class={classes!("button", (!doctor_first).then_some("button--primary"), "contact-card-book")}
+                      href={url.clone()} rel="noopener noreferrer" target="_blank">{ ctx.t("contact.book") }</a></p>
                 <p class="contact-card-note">{ ctx.t("contact.book_note") }</p>
             }
         </section>

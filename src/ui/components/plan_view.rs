@@ -75,10 +75,20 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         ctx.t("aftercare.side_effects"),
     ];
     let label = match &props.confirmation {
-        Some(c) => ctx.f("plan.label.confirmed", &[("who", &c.by), ("date", &c.at)]),
+        Some(c) => {
+            // Stored as RFC 3339; shown through the one date format.
+            let when =
+                c.at.get(..10)
+                    .and_then(|d| crate::core::parse_iso_date(d).ok());
+            let date = when.map_or_else(|| c.at.clone(), |d| ctx.catalog.date(d));
+            ctx.f("plan.label.confirmed", &[("who", &c.by), ("date", &date)])
+        }
         None => ctx.t("plan.label.proposed"),
     };
     let title = ctx.t("plan.title");
+    let h = if props.page_heading { "h2" } else { "h3" };
+    let sub = |key: &str| html! { <@{h}>{ ctx.t(key) }</@> };
+    let home_only = p.kind == PlanKind::HomeCareOnly;
     html! {
         <section class="plan-view" data-testid="plan">
             if props.page_heading {
@@ -90,10 +100,12 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
             if p.kind == PlanKind::HomeCareOnly {
                 <p class="plan-view-home-only" data-testid="home-care-only">{ ctx.t("plan.home_care_only.note") }</p>
             } else if let (Some(weeks), n) = (p.interval_weeks, p.sessions.len()) {
-                <p class="plan-view-course">{ ctx.f("plan.course", &[("n", &n.to_string()), ("weeks", &weeks.to_string())]) }</p>
+                <p class="plan-view-course">{ ctx.catalog.count("plan.course.sessions", n) }{ " " }{ ctx.catalog.count("plan.course.interval", usize::from(weeks)) }</p>
             }
-            <Timeline plan={p.clone()} />
-            <h2>{ ctx.t("plan.dates") }</h2>
+            if !home_only {
+                <Timeline plan={p.clone()} />
+            }
+            { sub("plan.dates") }
             <ol class="plan-view-dates" data-testid="plan-dates">
                 { for rows.iter().map(|(d, what, kind)| html! {
                     <li class={format!("plan-view-date plan-view-date--{kind}")} data-kind={*kind} data-date={d.to_string()}>
@@ -103,10 +115,10 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 }) }
             </ol>
             if let Some(m) = p.booster_every_months {
-                <p>{ ctx.f("plan.booster.every", &[("months", &m.to_string())]) }</p>
+                <p>{ ctx.catalog.count("plan.booster.every", usize::from(m)) }</p>
             }
             <p>{ ctx.t("plan.review.line") }</p>
-            <h2>{ ctx.t("plan.ingredients") }</h2>
+            { sub(if home_only { "plan.ingredients.home" } else { "plan.ingredients" }) }
             <ul class="plan-view-ingredients">
                 { for p.ingredients.iter().map(|i| html! {
                     <li class={classes!("plan-view-ingredient", (i.emphasis == Emphasis::High).then_some("plan-view-ingredient--high"))}>
@@ -119,7 +131,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <h2>{ ctx.t("plan.home_care") }</h2>
+            { sub("plan.home_care") }
             <p>
                 if p.kind == PlanKind::HomeCareOnly {
                     { ctx.f("plan.home_care_only.line", &[("per_week", &p.home_care_per_week.to_string())]) }
@@ -127,19 +139,23 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     { ctx.f("plan.home_care.line", &[("per_week", &p.home_care_per_week.to_string())]) }
                 }
             </p>
-            <h2>{ ctx.t("plan.lifestyle") }</h2>
+            { sub("plan.lifestyle") }
             <ul>{ for p.lifestyle.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             if p.kind == PlanKind::Injections {
-                <h2>{ ctx.t("plan.aftercare") }</h2>
+                { sub("plan.aftercare") }
                 <p>{ ctx.t("plan.aftercare.intro") }</p>
                 <ul>{ for aftercare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             }
-            <h2>{ ctx.t("plan.expectations") }</h2>
-            <ul>
-                <li>{ ctx.t("expectations.first_effects") }</li>
-                <li>{ ctx.t("expectations.density") }</li>
-                <li>{ ctx.t("expectations.maintenance") }</li>
-            </ul>
+            { sub("plan.expectations") }
+            if home_only {
+                <p>{ ctx.t("expectations.home_care") }</p>
+            } else {
+                <ul>
+                    <li>{ ctx.t("expectations.first_effects") }</li>
+                    <li>{ ctx.t("expectations.density") }</li>
+                    <li>{ ctx.t("expectations.maintenance") }</li>
+                </ul>
+            }
             <p class="plan-view-source">{ ctx.t("expectations.source") }</p>
             if let Some(cost) = &p.estimated_cost {
                 <p class="plan-view-cost" data-testid="cost">

@@ -3,10 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::state::plans::{PlanRepository, StoreStatus};
+use crate::state::plans::StoreStatus;
 use crate::ui::browser;
 use crate::ui::context::use_app;
-use crate::ui::storage::LocalStorageRepository;
 
 /// Props of [`StoreNotice`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -24,8 +23,9 @@ pub fn store_notice(_props: &StoreNoticeProps) -> Html {
     let export_failed = use_state(|| false);
     let on_export = {
         let export_failed = export_failed.clone();
+        let repository = ctx.repository.clone();
         Callback::from(move |_: MouseEvent| {
-            let ok = match LocalStorageRepository.raw() {
+            let ok = match repository.raw() {
                 Ok(Some(text)) => {
                     browser::download("saved-plans-raw.json", "application/json", &text).is_ok()
                 }

@@ -14,6 +14,12 @@ pub struct UndoBarProps {}
 #[component(UndoBar)]
 pub fn undo_bar(_props: &UndoBarProps) -> Html {
     let ctx = use_app();
+    let offered = ctx.plans.0.undo.as_ref().map(|(_, p)| p.id.clone());
+    use_effect_with(offered, |offered| {
+        if offered.is_some() {
+            crate::ui::browser::focus_id("undo-button");
+        }
+    });
     let Some((_, plan)) = &ctx.plans.0.undo else {
         return html! { <div class="undo-bar undo-bar--empty" role="status"></div> };
     };
@@ -24,7 +30,7 @@ pub fn undo_bar(_props: &UndoBarProps) -> Html {
     html! {
         <div class="undo-bar" role="status" data-testid="undo-bar">
             <span>{ ctx.f("saved.deleted", &[("label", &plan.label)]) }</span>
-            <button class="button button--primary" type="button" onclick={on_undo} data-testid="undo">{ ctx.t("saved.undo") }</button>
+            <button class="button button--primary" type="button" id="undo-button" onclick={on_undo} data-testid="undo">{ ctx.t("saved.undo") }</button>
             <button class="button" type="button" onclick={on_dismiss}>{ ctx.t("saved.dismiss") }</button>
         </div>
     }

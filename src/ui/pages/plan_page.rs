@@ -1,11 +1,13 @@
 //! The proposed plan of the visitor's own answers, with save, print and contact. It shows
-//! what the core planned; it must not plan anything itself.
+//! what the core planned; it must not plan anything itself. Printed, it carries the result
+//! too, so a provisional plan never travels without its reasons.
 
 use yew::prelude::*;
 
+use crate::core::outcome::mentions_medical_treatments;
 use crate::state::route::Route;
 use crate::ui::browser;
-use crate::ui::components::{ContactCard, PlanView, SaveForm, StoreNotice};
+use crate::ui::components::{ContactCard, OutcomeView, PlanView, SaveForm, StoreNotice};
 use crate::ui::context::use_app;
 
 use super::result_page::{
@@ -22,18 +24,17 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
     let ctx = use_app();
     use_require_complete();
     let current = use_current_outcome();
-    let saved = use_state(|| None::<String>);
     let Some(cur) = current.clone() else {
         return html! {};
     };
-    let on_save = save_callback(&ctx, current, saved.clone());
+    let (answers, outcome) = (&cur.0, &cur.1);
     let to_result = {
         let navigate = ctx.navigate.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(Route::Result))
     };
     html! {
         <div class="plan-page" data-testid="plan-page">
-            if let Some(plan) = &cur.1.plan {
+            if let Some(plan) = &outcome.plan {
                 <PlanView plan={plan.clone()} />
             } else {
                 <h1 id="page-heading" tabindex="-1">{ ctx.t("plan.title") }</h1>
@@ -45,8 +46,13 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
                 <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
             </div>
             <StoreNotice />
-            <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &saved)} {on_save} on_retry={retry_callback(&ctx)} />
-            <ContactCard />
+            <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
+                      on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
+            <ContactCard verdict={Some(outcome.verdict)} />
+            <div class="plan-page-print-result">
+                <OutcomeView outcome={outcome.clone()} page_heading={false}
+                             medical_treatments={mentions_medical_treatments(answers, outcome)} />
+            </div>
         </div>
     }
 }

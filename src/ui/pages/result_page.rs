@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::{assess, Outcome};
+use crate::core::outcome::mentions_medical_treatments;
+use crate::core::{assess, Answers, Outcome};
 use crate::state::plans::{PlansAction, SaveState, SavedPlan, StaffRecord};
 use crate::state::route::Route;
 use crate::ui::browser;
@@ -16,32 +17,34 @@ use crate::ui::context::{use_app, AppContext};
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct ResultPageProps {}
 
+/// The current answers and their outcome, once the draft is complete.
+pub type Current = Option<Rc<(Answers, Outcome)>>;
+
 /// The outcome of the current draft, when it is complete.
 #[hook]
-pub fn use_current_outcome() -> Option<Rc<(crate::core::Answers, Outcome)>> {
+pub fn use_current_outcome() -> Current {
     let ctx = use_app();
     let answers = ctx.draft.draft.to_answers(ctx.today);
-    let clinic = ctx.clinic.clone();
-    let today = ctx.today;
     let catalog = ctx.catalog;
-    use_memo((answers, clinic, today), move |(answers, clinic, today)| {
-        answers
-            .as_ref()
-            .map(|a| Rc::new((a.clone(), assess(a, clinic, *today).render(catalog))))
-    })
+    use_memo(
+        (answers, ctx.clinic.clone(), ctx.today),
+        move |(answers, clinic, today)| {
+            answers
+                .as_ref()
+                .map(|a| Rc::new((a.clone(), assess(a, clinic, *today).render(catalog))))
+        },
+    )
     .as_ref()
     .clone()
 }
 
-/// Saves the current assessment (id and times stamped here, at the edge).
-pub fn save_callback(
-    ctx: &AppContext,
-    current: Option<Rc<(crate::core::Answers, Outcome)>>,
-    saved: UseStateHandle<Option<String>>,
-) -> Callback<String> {
+/// Saves the current assessment (id and times stamped here, at the edge), once.
+pub fn save_callback(ctx: &AppContext, current: &Current) -> Callback<String> {
     let plans = ctx.plans.clone();
+    let last_saved = ctx.last_saved.clone();
     let today = ctx.today;
     let version = ctx.clinic.fingerprint();
+    let current = current.clone();
     Callback::from(move |label: String| {
         let Some(cur) = &current else { return };
         let now = browser::now_iso();
@@ -57,15 +60,15 @@ pub fn save_callback(
             clinic_version: version.clone(),
             staff: StaffRecord::default(),
         })));
-        saved.set(Some(id));
+        last_saved.set(Some((cur.0.clone(), id)));
     })
 }
 
-/// Where the plan saved from this page stands (derived from the store, never assumed).
-pub fn saved_state(ctx: &AppContext, saved: &Option<String>) -> Option<(String, SaveState)> {
-    saved
-        .as_ref()
-        .map(|id| (id.clone(), ctx.plans.0.save_state(id)))
+/// Where these answers' saved plan stands (derived from the store, never assumed).
+pub fn saved_state(ctx: &AppContext, current: &Current) -> Option<(String, SaveState)> {
+    let (answers, id) = (*ctx.last_saved).clone()?;
+    let cur = current.as_ref()?;
+    (cur.0 == answers).then(|| (id.clone(), ctx.plans.0.save_state(&id)))
 }
 
 /// Writes the saved plans again after a failed write.
@@ -93,19 +96,17 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
     let ctx = use_app();
     use_require_complete();
     let current = use_current_outcome();
-    let saved = use_state(|| None::<String>);
     let Some(cur) = current.clone() else {
         return html! {};
     };
-    let outcome = &cur.1;
-    let on_save = save_callback(&ctx, current, saved.clone());
+    let (answers, outcome) = (&cur.0, &cur.1);
     let go = |r: Route| {
         let navigate = ctx.navigate.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(r.clone()))
     };
     html! {
         <div class="result-page" data-testid="result-page">
-            <OutcomeView outcome={outcome.clone()} />
+            <OutcomeView outcome={outcome.clone()} medical_treatments={mentions_medical_treatments(answers, outcome)} />
             <section class="result-page-next" aria-labelledby="next-heading">
                 <h2 id="next-heading">{ ctx.t("result.next_steps") }</h2>
                 <div class="result-page-actions">
@@ -116,9 +117,10 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                     <button class="button" type="button" onclick={go(Route::Step(1))}>{ ctx.t("result.change_answers") }</button>
                 </div>
                 <StoreNotice />
-                <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &saved)} {on_save} on_retry={retry_callback(&ctx)} />
+                <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
+                          on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
             </section>
-            <ContactCard />
+            <ContactCard verdict={Some(outcome.verdict)} />
         </div>
     }
 }

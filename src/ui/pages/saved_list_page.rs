@@ -17,15 +17,30 @@ pub struct SavedListPageProps {}
 pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
     let ctx = use_app();
     let renaming = use_state(|| None::<String>);
+    let backup_failed = use_state(|| false);
+    // After a rename or cancel, focus returns to that plan's Rename button.
+    let focus_after = use_state(|| None::<String>);
+    {
+        let focus_after = focus_after.clone();
+        use_effect_with((*focus_after).clone(), move |target| {
+            if let Some(id) = target {
+                browser::focus_id(id);
+                focus_after.set(None);
+            }
+        });
+    }
     let state = &ctx.plans.0;
     let on_backup = {
         let plans = state.plans.clone();
+        let backup_failed = backup_failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = browser::download(
-                "mesotherapy-plans-backup.json",
-                "application/json",
-                &Envelope::current(plans.clone()).to_text(),
-            );
+            let ok = Envelope::current(plans.clone())
+                .to_text()
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    browser::download("mesotherapy-plans-backup.json", "application/json", &text)
+                });
+            backup_failed.set(ok.is_err());
         })
     };
     let items = state.plans.iter().map(|p| {
@@ -40,12 +55,19 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
         let plans = ctx.plans.clone();
         let r = renaming.clone();
         let ren_id = id.clone();
+        let fa = focus_after.clone();
         let on_rename = Callback::from(move |label: String| {
             plans.dispatch(PlansAction::Rename { id: ren_id.clone(), label, at: browser::now_iso() });
             r.set(None);
+            fa.set(Some(format!("rename-button-{ren_id}")));
         });
         let r = renaming.clone();
-        let on_cancel = Callback::from(move |_| r.set(None));
+        let fa = focus_after.clone();
+        let cancel_id = id.clone();
+        let on_cancel = Callback::from(move |_| {
+            r.set(None);
+            fa.set(Some(format!("rename-button-{cancel_id}")));
+        });
         let is_renaming = renaming.as_deref() == Some(id.as_str());
         html! {
             <li class="saved-list-item" key={id.clone()} data-testid="saved-item" data-id={id.clone()}>
@@ -62,7 +84,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
                 } else {
                     <div class="saved-list-actions">
                         <a class="button" href={format!("#/saved/{id}")}>{ ctx.t("saved.open") }</a>
-                        <button class="button" type="button" onclick={on_rename_open} disabled={!state.writable()}
+                        <button class="button" type="button" id={format!("rename-button-{id}")} onclick={on_rename_open} disabled={!state.writable()}
                                 aria-label={ctx.f("saved.rename_named", &[("label", &p.label)])}>{ ctx.t("saved.rename") }</button>
                         <button class="button button--danger" type="button" onclick={on_delete} disabled={!state.writable()}
                                 aria-label={ctx.f("saved.delete_named", &[("label", &p.label)])}>{ ctx.t("saved.delete") }</button>
@@ -83,6 +105,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
             <ul class="saved-list">{ for items }</ul>
             if !state.plans.is_empty() {
                 <p><button class="button" type="button" onclick={on_backup}>{ ctx.t("saved.backup") }</button></p>
+                if *backup_failed { <p class="store-notice" role="alert">{ ctx.t("saved.backup_failed") }</p> }
             }
         </div>
     }

@@ -70,11 +70,12 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
                     <button class="button button--danger" type="button" onclick={on_delete} disabled={!state.writable()}>{ ctx.t("saved.delete") }</button>
                 </div>
             }
-            <OutcomeView outcome={p.outcome.clone()} page_heading={false} />
+            <OutcomeView outcome={p.outcome.clone()} page_heading={false}
+                         medical_treatments={crate::core::outcome::mentions_medical_treatments(&p.answers, &p.outcome)} />
             if let Some(plan) = &p.outcome.plan {
                 <PlanView plan={plan.clone()} confirmation={p.staff.confirmation.clone()} page_heading={false} />
             }
-            <ContactCard />
+            <ContactCard verdict={Some(p.outcome.verdict)} />
         </div>
     }
 }

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::state::questionnaire::{Action, Draft};
 use crate::state::route::Route;
 use crate::ui::context::use_app;
-use crate::ui::storage;
 
 /// Props of [`StartPage`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -22,7 +21,6 @@ pub fn start_page(_props: &StartPageProps) -> Html {
         let draft = ctx.draft.clone();
         Callback::from(move |_: MouseEvent| {
             draft.dispatch(Action::Reset);
-            storage::clear_draft();
             navigate.emit(Route::Step(1));
         })
     };

@@ -102,6 +102,37 @@ impl Form<'_> {
         }
     }
 
+    /// The smooth-area question: yes, no, or not sure (answered `false`; the clinician checks).
+    fn no_regrowth(&self) -> Html {
+        let f = Field::NoRegrowthVisible;
+        let d = &self.ctx.draft.draft;
+        let dispatcher = self.ctx.draft.dispatcher();
+        let on_select = Callback::from(move |id: AttrValue| {
+            dispatcher.dispatch(match id.as_str() {
+                "unsure" => Action::SetNoRegrowthUnsure,
+                other => Action::SetBool(f, other == "yes"),
+            })
+        });
+        let options = vec![
+            ChoiceOption::text("yes", self.ctx.t("answer.yes")),
+            ChoiceOption::text("no", self.ctx.t("answer.no")),
+            ChoiceOption {
+                hint: Some(self.ctx.t("answer.no_regrowth_visible.unsure.hint").into()),
+                ..ChoiceOption::text("unsure", self.ctx.t("answer.no_regrowth_visible.unsure"))
+            },
+        ];
+        let selected = match (d.no_regrowth_unsure, d.no_regrowth_visible) {
+            (true, _) => Some("unsure"),
+            (false, Some(true)) => Some("yes"),
+            (false, Some(false)) => Some("no"),
+            (false, None) => None,
+        };
+        html! {
+            <ChoiceGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} {options}
+                         selected={selected.map(AttrValue::from)} error={self.error(f)} {on_select} />
+        }
+    }
+
     /// A several-answers question.
     fn checks<T: Choice>(&self, f: Field, set: SetField, value: &Multi<T>) -> Html {
         let dispatcher = self.ctx.draft.dispatcher();
@@ -214,12 +245,19 @@ impl Form<'_> {
                             &[("scale", &scale_name), ("grade", &grade.to_string())],
                         )
                         .into(),
-                    hint: None,
+                    hint: Some(
+                        self.ctx
+                            .t(&format!("answer.stage.{scale}.{grade}.hint"))
+                            .into(),
+                    ),
                     picture: Some(html! { <StagePicture {stage} /> }),
                 }
             })
             .collect();
-        options.push(ChoiceOption::text("unsure", self.ctx.t("answer.unsure")));
+        options.push(ChoiceOption {
+            hint: Some(self.ctx.t("question.stage.unsure.hint").into()),
+            ..ChoiceOption::text("unsure", self.ctx.t("answer.unsure"))
+        });
         let selected = match d.stage {
             Some(StageAnswer::Picked(s)) if s.scale == scale => {
                 Some(AttrValue::from(format!("{}-{}", s.scale, s.grade)))
@@ -257,11 +295,7 @@ pub fn step_page(props: &StepPageProps) -> Html {
     let draft = &ctx.draft.draft;
     let issues = draft.step_issues(step, ctx.today);
 
-    // A new step starts without error messages.
-    {
-        let show_errors = show_errors.clone();
-        use_effect_with(step, move |_| show_errors.set(false));
-    }
+    // The shell keys this page by step, so a new step starts without error messages.
     // Never show a step whose earlier steps are unanswered (e.g. a typed address).
     {
         let first = draft.first_incomplete_step(ctx.today);
@@ -305,7 +339,7 @@ pub fn step_page(props: &StepPageProps) -> Html {
         2 => html! { <>
             { form.pattern() }
             if let Some(scale) = stage_scale(d.pattern) { { form.stage(scale) } }
-            { form.yes_no(Field::NoRegrowthVisible, d.no_regrowth_visible) }
+            { form.no_regrowth() }
         </> },
         3 => html! { <>
             { form.choice::<HairLossDuration>(Field::Duration, sel(d.duration.map(|v| v.id())), Action::SetDuration) }
