@@ -188,7 +188,11 @@ test("conditional questions appear and disappear: stage pictures per pattern, me
     assert.equal(await stage.count(), 0, "no stage question before a pattern is chosen");
     await option(page, "pattern", "hairline_or_crown").check();
     await stage.waitFor();
-    const names = async () => (await stage.getByRole("radio").evaluateAll((els) => els.map((e) => e.labels[0].textContent.trim())));
+    // The accessible name of each option (its label, without the one-line hint that describes it).
+    const names = async () =>
+      await stage.getByRole("radio").evaluateAll((els) =>
+        els.map((e) => document.getElementById(e.getAttribute("aria-labelledby")).textContent.trim()),
+      );
     const norwood = [1, 2, 3, 4, 5, 6, 7].map((g) => t("answer.stage.grade", { scale: t("answer.stage.norwood"), grade: g }));
     assert.deepEqual(await names(), [...norwood, t("answer.unsure")], "Norwood 1–7 and Not sure");
     assert.equal(await stage.locator("svg").count(), 7, "one picture per Norwood stage");

@@ -66,7 +66,7 @@ pub fn outcome_view(props: &OutcomeViewProps) -> Html {
                     <ul data-testid="referrals">
                         { for o.referrals.iter().map(|r| html! {
                             <li class={format!("outcome-view-referral outcome-view-referral--{}", r.urgency)}>
-                                { referral_line(r, ctx.catalog) }
+                                { referral_line(r, ctx.catalog) }{ " " }
                                 <span class="outcome-view-rule">{ ctx.f("result.rule_in_brackets", &[("rule", r.rule.id())]) }</span>
                             </li>
                         }) }
