@@ -163,86 +163,13 @@ fn empty_arrays_are_accepted_and_full_sets_too() {
     // every value of every set at once (female, so `pregnant` is allowed)
     let v = with(&[
         ("sex", json!("female")),
-        (
-            "scalp_signs",
-            json!([
-                "redness_scaling",
-                "pain_burning_itch",
-                "shiny_patches_no_openings",
-                "pustules_or_swelling",
-                "open_wound_or_infection",
-                "sunburn"
-            ]),
-        ),
-        (
-            "recent_triggers",
-            json!([
-                "illness_or_fever",
-                "surgery",
-                "childbirth",
-                "crash_diet_or_weight_loss",
-                "severe_stress",
-                "new_medication",
-                "chemotherapy"
-            ]),
-        ),
-        (
-            "lifestyle",
-            json!([
-                "poor_sleep",
-                "high_stress",
-                "restrictive_diet",
-                "smoking",
-                "pollution_exposure"
-            ]),
-        ),
-        (
-            "conditions",
-            json!([
-                "pregnant",
-                "breastfeeding",
-                "anticoagulants",
-                "bleeding_disorder",
-                "active_cancer_treatment",
-                "cancer_within_12_months",
-                "immunosuppressed",
-                "autoimmune_disease",
-                "keloid_tendency",
-                "diabetes_insulin",
-                "diabetes_other",
-                "uncontrolled_blood_pressure",
-                "heart_disease",
-                "systemic_steroids",
-                "isotretinoin_last_12_months",
-                "ingredient_allergy",
-                "thyroid_disorder",
-                "iron_deficiency_or_anaemia",
-                "needle_fainting"
-            ]),
-        ),
-        (
-            "symptoms",
-            json!([
-                "fatigue_weight_change",
-                "irregular_periods",
-                "acne_or_excess_hair",
-                "voice_deepening",
-                "nail_pitting",
-                "hair_pulling_urge"
-            ]),
-        ),
+        ("scalp_signs", json!(SCALP)),
+        ("recent_triggers", json!(TRIGGERS)),
+        ("lifestyle", json!(LIFESTYLE)),
+        ("conditions", json!(CONDITIONS)),
+        ("symptoms", json!(SYMPTOMS)),
         ("menopause", json!(true)),
-        (
-            "previous_treatments",
-            json!([
-                "minoxidil",
-                "finasteride_or_dutasteride",
-                "prp",
-                "mesotherapy",
-                "transplant",
-                "supplements"
-            ]),
-        ),
+        ("previous_treatments", json!(TREATMENTS)),
         ("hair_loss_after_previous_mesotherapy", json!(true)),
     ]);
     let r = try_run_full(&v.to_string(), None, today());

@@ -366,19 +366,7 @@ fn policies_for_non_configurable_conditions_are_refused() {
 
 #[test]
 fn every_configurable_condition_accepts_every_policy() {
-    for key in [
-        "active_cancer_treatment",
-        "immunosuppressed",
-        "autoimmune_disease",
-        "keloid_tendency",
-        "bleeding_disorder",
-        "anticoagulants",
-        "systemic_steroids",
-        "diabetes_insulin",
-        "uncontrolled_blood_pressure",
-        "isotretinoin_last_12_months",
-        "cancer_within_12_months",
-    ] {
+    for &key in POLICY_KEYS {
         for p in [
             json!({ "policy": "exclude" }),
             json!({ "policy": "doctor_letter" }),
