@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { setupE2E } from "./lib/env.mjs";
-import { completeQuestionnaire, escapeRe, gotoApp, newAppPage, readPlanDates, storedPlans, t, waitForFocus } from "./lib/app.mjs";
+import { completeQuestionnaire, escapeRe, gotoApp, newAppPage, readPlanDates, storedPlans, t, waitForFocus, withFreshPage } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 import { expectOutcomeAsCli, expectPlanAsCli } from "./lib/crosscheck.mjs";
 
@@ -19,17 +19,7 @@ after(async () => {
   await env?.close();
 });
 
-/** A fresh context (empty storage) and page per journey; checks the page had no problem. */
-async function journey(fn) {
-  const context = await env.browser.newContext();
-  try {
-    const page = await newAppPage(context, env.baseUrl);
-    await fn(page);
-    assert.deepEqual(page.problems, [], "errors, CSP violations or foreign requests in the page");
-  } finally {
-    await context.close();
-  }
-}
+const journey = (fn) => withFreshPage(env, fn);
 
 const nav = (page) => page.getByRole("navigation", { name: t("nav.main"), exact: true });
 

@@ -14,7 +14,7 @@ import {
   question,
   t,
   tick,
-  waitForFocus,
+  waitForFocus, withFreshPage
 } from "./lib/app.mjs";
 import { answers, womanAnswers } from "./lib/answers.mjs";
 import { describe, focusInfo } from "./lib/keyboard.mjs";
@@ -27,16 +27,7 @@ after(async () => {
   await env?.close();
 });
 
-async function withPage(fn) {
-  const context = await env.browser.newContext();
-  try {
-    const page = await newAppPage(context, env.baseUrl);
-    await fn(page);
-    assert.deepEqual(page.problems, [], "errors, CSP violations or foreign requests in the page");
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (fn) => withFreshPage(env, fn);
 
 async function start(page) {
   await gotoApp(page, env.baseUrl, "#/");

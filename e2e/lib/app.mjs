@@ -5,6 +5,7 @@
 // Answers are written in the interchange format of spec §3 (the command line's input), and
 // `answerStep` turns them into clicks: the same object drives the UI and the CLI.
 
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./env.mjs";
@@ -288,4 +289,17 @@ export function storedPlans(page) {
     const raw = localStorage.getItem("meso-advisor/plans");
     return raw === null ? null : JSON.parse(raw);
   });
+}
+
+/** Runs `fn` on a fresh page in a fresh context (empty storage), then checks the page had no
+ *  error, CSP violation or request to another origin. */
+export async function withFreshPage(env, fn) {
+  const context = await env.browser.newContext();
+  try {
+    const page = await newAppPage(context, env.baseUrl);
+    await fn(page);
+    assert.deepEqual(page.problems, [], "errors, CSP violations or foreign requests in the page");
+  } finally {
+    await context.close();
+  }
 }

@@ -150,9 +150,10 @@ fn shell(props: &ShellProps) -> Html {
             move || drop(listener)
         });
     }
-    // Clinic look: accent colour.
+    // Clinic look and language: accent colour, `<html lang>`.
     use_effect_with(props.clinic.clone(), move |c| {
-        browser::set_accent(&c.accent_colour)
+        browser::set_accent(&c.accent_colour);
+        browser::set_lang(catalog.lang());
     });
     // Persist the draft after each change (an unreadable one is never overwritten unseen).
     {

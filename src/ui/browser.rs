@@ -117,6 +117,16 @@ pub fn text_of(id: &str) -> Option<String> {
         .and_then(|e| e.text_content())
 }
 
+/// Sets the page's language (`<html lang>`), so screen readers pronounce it right.
+pub fn set_lang(lang: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang);
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {

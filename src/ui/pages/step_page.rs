@@ -330,11 +330,10 @@ pub fn step_page(props: &StepPageProps) -> Html {
     };
     let form = Form { ctx: &ctx, errors };
     let d = draft;
-    let sel = |v: Option<&'static str>| v;
     let body = match step {
         1 => html! { <>
             { form.age() }
-            { form.choice::<Sex>(Field::Sex, sel(d.sex.map(|v| v.id())), Action::SetSex) }
+            { form.choice::<Sex>(Field::Sex, d.sex.map(|v| v.id()), Action::SetSex) }
         </> },
         2 => html! { <>
             { form.pattern() }
@@ -342,10 +341,10 @@ pub fn step_page(props: &StepPageProps) -> Html {
             { form.no_regrowth() }
         </> },
         3 => html! { <>
-            { form.choice::<HairLossDuration>(Field::Duration, sel(d.duration.map(|v| v.id())), Action::SetDuration) }
-            { form.choice::<Onset>(Field::Onset, sel(d.onset.map(|v| v.id())), Action::SetOnset) }
+            { form.choice::<HairLossDuration>(Field::Duration, d.duration.map(|v| v.id()), Action::SetDuration) }
+            { form.choice::<Onset>(Field::Onset, d.onset.map(|v| v.id()), Action::SetOnset) }
             { form.yes_no(Field::SheddingIncreased, d.shedding_increased) }
-            { form.choice::<FamilyHistory>(Field::FamilyHistory, sel(d.family_history.map(|v| v.id())), Action::SetFamilyHistory) }
+            { form.choice::<FamilyHistory>(Field::FamilyHistory, d.family_history.map(|v| v.id()), Action::SetFamilyHistory) }
             { form.checks::<Trigger>(Field::RecentTriggers, SetField::RecentTriggers, &d.recent_triggers) }
         </> },
         4 => html! { <>
@@ -361,7 +360,7 @@ pub fn step_page(props: &StepPageProps) -> Html {
             if d.applies(Field::HairLossAfterPreviousMesotherapy) {
                 { form.yes_no(Field::HairLossAfterPreviousMesotherapy, d.hair_loss_after_previous_mesotherapy) }
             }
-            { form.choice::<Injections>(Field::Injections, sel(d.injections.map(|v| v.id())), Action::SetInjections) }
+            { form.choice::<Injections>(Field::Injections, d.injections.map(|v| v.id()), Action::SetInjections) }
             { form.start_date() }
             { form.checks::<LifestyleFactor>(Field::Lifestyle, SetField::Lifestyle, &d.lifestyle) }
         </> },
