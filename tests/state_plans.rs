@@ -1,13 +1,17 @@
-//! Native tests of saved plans: the envelope (read, migrate, refuse damaged or newer data),
-//! the in-memory repository and the list reducer (add, rename, delete, undo, protection).
+//! Native tests of saved plans: the typed envelope (read, refuse damaged or newer data),
+//! the migration from `plans@1` (fixtures written by the build that wrote `@1`), the
+//! repository over a key-value store (backup kept until the new format is written) and the
+//! list reducer (add, rename, delete, undo, protection, reloads from another tab).
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use meso_advisor::core::{assess, Answers, Catalog, Clinic};
+use meso_advisor::core::{Answers, Catalog, Clinic};
 use meso_advisor::state::plans::{
-    clean_label, read_envelope, Envelope, MemoryRepository, PlanRepository, PlansAction,
-    PlansState, SaveState, SavedPlan, StaffRecord, StoreError, StoreStatus,
+    backup_key, clean_label, read_envelope, Envelope, Loaded, MemoryRepository, PlanRepository,
+    PlansAction, PlansState, SaveState, SavedPlan, StoreError, StoreStatus, PLANS_KEY,
 };
+use meso_advisor::state::plans::{MemoryStore, StoreRepository};
+use serde_json::Value;
 
 const ANSWERS: &str = include_str!("fixtures/answers-suitable.json");
 
@@ -17,41 +21,58 @@ fn today() -> NaiveDate {
 
 fn plan(id: &str, created: &str) -> SavedPlan {
     let answers = Answers::parse(ANSWERS, Some(today())).unwrap();
-    let outcome = assess(&answers, &Clinic::default(), today()).render(Catalog::english());
-    SavedPlan {
-        id: id.into(),
-        label: format!("Plan {id}"),
-        created_at: created.into(),
-        updated_at: created.into(),
-        assessed_on: today(),
+    let mut p = SavedPlan::new(
+        id.into(),
+        format!("Plan {id}"),
+        created.into(),
         answers,
-        outcome,
-        clinic_version: Clinic::default().fingerprint(),
-        staff: StaffRecord::default(),
+        &Clinic::default(),
+        today(),
+    );
+    p.created_at = created.into();
+    p
+}
+
+fn loaded(plans: Vec<SavedPlan>) -> Loaded {
+    Loaded {
+        plans,
+        ..Loaded::default()
     }
 }
 
 fn ready(plans: Vec<SavedPlan>) -> PlansState {
     let mut s = PlansState::default();
-    s.apply(PlansAction::Load(Ok(plans)));
+    s.apply(PlansAction::Load(Ok(loaded(plans))));
     s
+}
+
+const SHIPPED_V1: &str = include_str!("fixtures/plans_v1/shipped.json");
+const PRICED_V1: &str = include_str!("fixtures/plans_v1/priced.json");
+const PRICED_CLINIC: &str = include_str!("fixtures/plans_v1/clinic-priced.json");
+
+fn shipped_clinic() -> Clinic {
+    Clinic::parse(include_str!("../clinic.json")).unwrap()
+}
+
+fn priced_clinic() -> Clinic {
+    Clinic::parse(PRICED_CLINIC).unwrap()
 }
 
 #[test]
 fn the_envelope_round_trips_through_the_repository() {
     let repo = MemoryRepository::default();
-    assert_eq!(repo.load().unwrap(), vec![]);
+    assert_eq!(repo.load().unwrap(), Loaded::default());
     let plans = vec![
         plan("a", "2026-11-24T10:00:00Z"),
         plan("b", "2026-11-24T11:00:00Z"),
     ];
-    repo.save(&plans).unwrap();
+    repo.save(&plans, &[]).unwrap();
     let text = repo.raw().unwrap().unwrap();
     assert!(
-        text.starts_with(r#"{"schema":"meso-advisor/plans@1","plans":["#),
+        text.starts_with(r#"{"schema":"meso-advisor/plans@2","plans":["#),
         "{text:.80}"
     );
-    assert_eq!(repo.load().unwrap(), plans);
+    assert_eq!(repo.load().unwrap().plans, plans);
 }
 
 #[test]
@@ -61,19 +82,24 @@ fn damaged_or_newer_data_is_an_error_never_an_empty_list() {
         ("[]", "damaged"),
         (r#"{"plans":[]}"#, "damaged"),
         (
-            r#"{"schema":"meso-advisor/plans@1","plans":[{"id":"x"}]}"#,
+            r#"{"schema":"meso-advisor/plans@2","plans":[{"id":"x"}]}"#,
+            "damaged",
+        ),
+        (
+            r#"{"schema":"meso-advisor/plans@2","plans":[],"extra":1}"#,
             "damaged",
         ),
         (
             r#"{"schema":"meso-advisor/plans@1","plans":[],"extra":1}"#,
             "damaged",
         ),
-        (r#"{"schema":"meso-advisor/plans@2","plans":[]}"#, "newer"),
+        (r#"{"schema":"meso-advisor/plans@1","plans":{}}"#, "damaged"),
+        (r#"{"schema":"meso-advisor/plans@3","plans":[]}"#, "newer"),
         (r#"{"schema":"meso-advisor/plans@0","plans":[]}"#, "damaged"),
     ] {
-        let got = read_envelope(text);
+        let got = read_envelope(text, &[Clinic::default()]);
         match (want, &got) {
-            ("damaged", Err(StoreError::Damaged(_))) | ("newer", Err(StoreError::Newer(2))) => {}
+            ("damaged", Err(StoreError::Damaged(_))) | ("newer", Err(StoreError::Newer(3))) => {}
             _ => panic!("{text}: expected {want}, got {got:?}"),
         }
     }
@@ -82,7 +108,7 @@ fn damaged_or_newer_data_is_an_error_never_an_empty_list() {
 #[test]
 fn a_failed_load_blocks_every_write_and_keeps_the_data() {
     let repo = MemoryRepository::default();
-    *repo.text.borrow_mut() = Some("{damaged".into());
+    repo.put("{damaged");
     let mut s = PlansState::default();
     s.apply(PlansAction::Load(repo.load()));
     assert!(matches!(
@@ -101,11 +127,11 @@ fn a_failed_load_blocks_every_write_and_keeps_the_data() {
 #[test]
 fn a_full_store_reports_and_keeps_the_list_in_memory() {
     let repo = MemoryRepository::default();
-    repo.full.set(true);
+    repo.store.full.set(true);
     let mut s = ready(vec![]);
     s.apply(PlansAction::Add(Box::new(plan("a", "t"))));
     assert_eq!(s.save_state("a"), SaveState::Saving);
-    let result = repo.save(&s.plans);
+    let result = repo.save(&s.plans, &s.unconverted);
     assert_eq!(result, Err(StoreError::Full));
     s.apply(PlansAction::WriteFailed(StoreError::Full));
     assert_eq!(s.write_error, Some(StoreError::Full));
@@ -194,7 +220,7 @@ fn labels_are_cleaned_and_bounded() {
 #[test]
 fn next_date_is_the_first_upcoming_one() {
     let p = plan("a", "t");
-    let first = p.outcome.plan.as_ref().unwrap().sessions[0].date;
+    let first = p.evaluation.plan.as_ref().unwrap().sessions[0].date;
     assert_eq!(p.next_date(today()), Some(first));
     let far = NaiveDate::from_ymd_opt(2040, 1, 1).unwrap();
     assert_eq!(p.next_date(far), None);
@@ -203,6 +229,282 @@ fn next_date_is_the_first_upcoming_one() {
 #[test]
 fn backups_use_the_same_envelope() {
     let plans = vec![plan("a", "t")];
-    let text = Envelope::current(plans.clone()).to_text().unwrap();
-    assert_eq!(read_envelope(&text).unwrap().plans, plans);
+    let text = Envelope::current(plans.clone(), vec![]).to_text().unwrap();
+    assert_eq!(read_envelope(&text, &[]).unwrap().plans, plans);
+}
+
+#[test]
+fn a_saved_plan_holds_typed_data_and_no_rendered_text() {
+    let p = plan("a", "t");
+    let text = Envelope::current(vec![p], vec![]).to_text().unwrap();
+    // Every title, detail and advice sentence of the catalog is absent from the record.
+    let en = Catalog::english();
+    for key in en.keys() {
+        let t = en.t(key);
+        if t.len() > 24 && !t.contains('{') {
+            assert!(!text.contains(&t), "rendered text {key} is stored");
+        }
+    }
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let rec = &v["plans"][0];
+    assert_eq!(rec["evaluation"]["verdict"], "suitable");
+    assert_eq!(rec["evaluation"]["findings"][0]["rule"], "ST-EARLY");
+    assert_eq!(rec["evaluation"]["plan"]["lifestyle"][0], "gentle_care");
+    assert_eq!(rec["clinic"]["aftercare"]["no_washing_hours"], 24);
+    assert!(rec.get("outcome").is_none());
+}
+
+/// Each `@1` fixture, migrated with `clinic` in use: every record converts exactly, with its
+/// settings snapshot, and decides what the `@1` record said.
+fn migrates_exactly(text: &str, clinic: &Clinic) -> Vec<SavedPlan> {
+    let old: Value = serde_json::from_str(text).unwrap();
+    let got = read_envelope(text, &[clinic.clone(), Clinic::default()]).unwrap();
+    assert_eq!(got.migrated_from, Some(1));
+    assert!(got.unconverted.is_empty(), "{:?}", got.unconverted);
+    assert_eq!(got.plans.len(), old["plans"].as_array().unwrap().len());
+    for (p, o) in got.plans.iter().zip(old["plans"].as_array().unwrap()) {
+        assert_eq!(p.id, o["id"].as_str().unwrap());
+        assert_eq!(p.label, o["label"].as_str().unwrap());
+        assert_eq!(p.created_at, o["created_at"].as_str().unwrap());
+        assert_eq!(p.clinic_version, o["clinic_version"].as_str().unwrap());
+        assert_eq!(p.answers.to_value(), o["answers"]);
+        assert_eq!(
+            p.clinic.as_ref(),
+            Some(&meso_advisor::core::clinic::ClinicSnapshot::of(clinic))
+        );
+        // The typed evaluation renders to what the @1 record stored (texts aside).
+        let r = p.evaluation.render(Catalog::english());
+        let oo = &o["outcome"];
+        let rv = serde_json::to_value(&r).unwrap();
+        for k in ["verdict", "referrals", "recheck_on", "drivers"] {
+            assert_eq!(rv[k], oo[k], "{} {k}", p.label);
+        }
+        let strip = |v: &Value| -> Value {
+            let mut v = v.clone();
+            if let Some(m) = v.as_object_mut() {
+                m.remove("lifestyle");
+            }
+            v
+        };
+        assert_eq!(strip(&rv["plan"]), strip(&oo["plan"]), "{} plan", p.label);
+        let rules = |v: &Value| -> Vec<(Value, Value)> {
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| (f["rule"].clone(), f["effect"].clone()))
+                .collect()
+        };
+        assert_eq!(rules(&rv), rules(oo));
+    }
+    got.plans
+}
+
+#[test]
+fn plans_at_1_from_the_shipped_clinic_migrate_with_nothing_lost() {
+    let plans = migrates_exactly(SHIPPED_V1, &shipped_clinic());
+    assert_eq!(plans.len(), 6);
+    // Staff notes are carried over word for word.
+    assert_eq!(plans[1].staff.notes[0].text, "Patient prefers mornings");
+}
+
+#[test]
+fn plans_at_1_from_a_priced_clinic_keep_their_own_prices_and_after_care() {
+    let plans = migrates_exactly(PRICED_V1, &priced_clinic());
+    let snap = plans[0].clinic.as_ref().unwrap();
+    assert_eq!(snap.aftercare.no_sun_hours, 72);
+    assert_eq!(snap.prices.as_ref().unwrap().currency, "EUR");
+    // The clinic changes its settings later: the saved plan still shows its own.
+    let today_clinic = shipped_clinic();
+    assert_eq!(
+        plans[0].clinic_then(&today_clinic).aftercare.no_sun_hours,
+        72
+    );
+    assert_eq!(today_clinic.aftercare.no_sun_hours, 48);
+}
+
+#[test]
+fn plans_at_1_whose_settings_are_unknown_are_rebuilt_from_what_they_stored() {
+    // Migrated on a device whose clinic is neither the one used nor the default.
+    let mut other = shipped_clinic();
+    other.protocol.min_sessions = 5;
+    other.name = "Another clinic".into();
+    let got = read_envelope(PRICED_V1, &[other, Clinic::default()]).unwrap();
+    assert!(got.unconverted.is_empty(), "{:?}", got.unconverted);
+    let old: Value = serde_json::from_str(PRICED_V1).unwrap();
+    for (p, o) in got.plans.iter().zip(old["plans"].as_array().unwrap()) {
+        let rv = serde_json::to_value(p.evaluation.render(Catalog::english())).unwrap();
+        for k in ["verdict", "referrals", "recheck_on", "drivers"] {
+            assert_eq!(rv[k], o["outcome"][k], "{} {k}", p.label);
+        }
+        assert_eq!(rv["plan"]["sessions"], o["outcome"]["plan"]["sessions"]);
+        assert_eq!(
+            rv["plan"]["estimated_cost"],
+            o["outcome"]["plan"]["estimated_cost"]
+        );
+    }
+    // The isotretinoin deferral keeps its 9-month policy, read from its recheck date.
+    let defer = got
+        .plans
+        .iter()
+        .find(|p| p.label.starts_with("Defer"))
+        .unwrap();
+    let f = defer
+        .evaluation
+        .findings
+        .iter()
+        .find(|f| f.rule.id() == "DF-ISOTRETINOIN")
+        .unwrap();
+    assert_eq!(
+        f.policy,
+        Some(meso_advisor::core::clinic::Policy::Defer { months: 9 })
+    );
+}
+
+#[test]
+fn a_record_that_cannot_be_migrated_is_kept_and_reported() {
+    let mut v: Value = serde_json::from_str(SHIPPED_V1).unwrap();
+    v["plans"][2]["outcome"]["verdict"] = Value::from("nonsense");
+    let text = v.to_string();
+    let repo = MemoryRepository::default();
+    repo.put(&text);
+    let got = repo.load().unwrap();
+    assert_eq!(got.plans.len(), 5);
+    assert_eq!(got.unconverted.len(), 1);
+    assert_eq!(got.unconverted[0].record, v["plans"][2]);
+    assert!(
+        got.unconverted[0].reason.contains("nonsense"),
+        "{}",
+        got.unconverted[0].reason
+    );
+    // Written back in @2 with the unconverted record inside; a later save keeps it.
+    let mut s = PlansState::default();
+    s.apply(PlansAction::Load(Ok(got)));
+    s.apply(PlansAction::Delete {
+        id: s.plans[0].id.clone(),
+    });
+    repo.save(&s.plans, &s.unconverted).unwrap();
+    let again = repo.load().unwrap();
+    assert_eq!(again.unconverted[0].record, v["plans"][2]);
+    assert_eq!(again.plans.len(), 4);
+}
+
+#[test]
+fn migration_keeps_the_old_text_aside_until_the_new_one_is_written() {
+    // Success: the @2 envelope is in place, the backup removed.
+    let repo = StoreRepository::new(MemoryStore::default(), &shipped_clinic());
+    repo.store
+        .items
+        .borrow_mut()
+        .insert(PLANS_KEY.into(), SHIPPED_V1.into());
+    let got = repo.load().unwrap();
+    assert_eq!(got.plans.len(), 6);
+    let items = repo.store.items.borrow().clone();
+    assert!(items[PLANS_KEY].starts_with(r#"{"schema":"meso-advisor/plans@2""#));
+    assert!(!items.contains_key(&backup_key(1)));
+
+    // The backup cannot be written (storage full): nothing changes, writes are blocked.
+    let repo = StoreRepository::new(MemoryStore::default(), &shipped_clinic());
+    repo.store
+        .items
+        .borrow_mut()
+        .insert(PLANS_KEY.into(), SHIPPED_V1.into());
+    repo.store.full.set(true);
+    let err = repo.load().unwrap_err();
+    assert!(matches!(err, StoreError::MigrationFailed(_)), "{err:?}");
+    assert!(err.blocks_writes());
+    assert_eq!(repo.store.items.borrow()[PLANS_KEY], SHIPPED_V1);
+    assert_eq!(
+        repo.save(&[], &[]).map_err(|e| e.blocks_writes()),
+        Err(true)
+    );
+    assert_eq!(
+        repo.store.items.borrow()[PLANS_KEY],
+        SHIPPED_V1,
+        "never written over"
+    );
+
+    // The new envelope cannot be written: the old text stays, and so does its copy.
+    let repo = StoreRepository::new(MemoryStore::default(), &shipped_clinic());
+    repo.store
+        .items
+        .borrow_mut()
+        .insert(PLANS_KEY.into(), SHIPPED_V1.into());
+    *repo.store.full_for_key.borrow_mut() = Some(PLANS_KEY.into());
+    assert!(matches!(repo.load(), Err(StoreError::MigrationFailed(_))));
+    let items = repo.store.items.borrow().clone();
+    assert_eq!(items[PLANS_KEY], SHIPPED_V1);
+    assert_eq!(items[&backup_key(1)], SHIPPED_V1);
+    let mut s = PlansState::default();
+    s.apply(PlansAction::Load(repo.load()));
+    assert!(!s.writable());
+}
+
+#[test]
+fn a_reload_from_another_tab_keeps_this_tabs_unsaved_plan_and_its_retry() {
+    let mut s = ready(vec![plan("old", "2026-01-01T00:00:00Z")]);
+    s.apply(PlansAction::Add(Box::new(plan(
+        "mine",
+        "2026-11-24T10:00:00Z",
+    ))));
+    s.apply(PlansAction::WriteFailed(StoreError::Full));
+    assert_eq!(s.save_state("mine"), SaveState::Failed);
+    // Another tab saved "theirs"; this tab reads storage again.
+    s.apply(PlansAction::Load(Ok(loaded(vec![
+        plan("old", "2026-01-01T00:00:00Z"),
+        plan("theirs", "2026-11-24T09:00:00Z"),
+    ]))));
+    let ids: Vec<&str> = s.plans.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["mine", "theirs", "old"]);
+    assert_eq!(
+        s.save_state("mine"),
+        SaveState::Failed,
+        "still not saved, and says so"
+    );
+    let rev = s.revision;
+    s.apply(PlansAction::Retry);
+    assert!(s.revision > rev);
+    s.apply(PlansAction::Written(s.revision));
+    assert_eq!(s.save_state("mine"), SaveState::Saved);
+    assert!(s.pending.is_empty());
+}
+
+#[test]
+fn a_reload_leaves_no_stale_save_state() {
+    let mut s = ready(vec![]);
+    s.apply(PlansAction::Add(Box::new(plan("a", "t"))));
+    s.apply(PlansAction::WriteFailed(StoreError::Full));
+    // Another tab wrote a list that already has "a" (e.g. its own retry): nothing pending.
+    s.apply(PlansAction::Load(Ok(loaded(vec![plan("a", "t")]))));
+    assert_eq!(s.write_error, None);
+    assert_eq!(s.save_state("a"), SaveState::Saved);
+    // A rename whose write failed, then a reload without changes: no stale error either.
+    s.apply(PlansAction::Rename {
+        id: "a".into(),
+        label: "x".into(),
+        at: "t2".into(),
+    });
+    s.apply(PlansAction::WriteFailed(StoreError::Full));
+    s.apply(PlansAction::Load(Ok(loaded(vec![plan("a", "t")]))));
+    assert!(!s.unsaved());
+    assert_eq!(s.write_error, None);
+}
+
+#[test]
+fn staff_records_out_of_range_are_refused_as_damaged() {
+    let mut p = plan("a", "t");
+    p.staff
+        .reviews
+        .push(meso_advisor::state::plans::ReviewVisit {
+            date: today(),
+            clinician_score: Some(5),
+            patient_rating: None,
+            pull_test_count: None,
+            notes: None,
+        });
+    let text = Envelope::current(vec![p], vec![]).to_text().unwrap();
+    assert!(matches!(
+        read_envelope(&text, &[]),
+        Err(StoreError::Damaged(_))
+    ));
 }

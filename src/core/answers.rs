@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::choice::choice;
-use super::problem::{parse_json, InputError, Problem};
+use super::problem::{parse_json, InputError, Problem, ProblemKind};
 use super::reader::Reader;
 
 /// The schema tag of the answers document.
@@ -406,7 +406,8 @@ impl Answers {
     pub fn problems(&self, today: Option<NaiveDate>) -> Vec<Problem> {
         let mut problems = Vec::new();
         if self.age > 120 {
-            problems.push(Problem::new(
+            problems.push(Problem::of(
+                ProblemKind::OutOfRange,
                 "age",
                 format!("must be a whole number from 0 to 120, not {}", self.age),
             ));
@@ -468,13 +469,15 @@ fn check_stage(stage: Stage) -> Vec<Problem> {
 fn check_sex(sex: Sex, conditions: &BTreeSet<Condition>, menopause: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     if sex == Sex::Male && conditions.contains(&Condition::Pregnant) {
-        out.push(Problem::new(
+        out.push(Problem::of(
+            ProblemKind::NotApplicable,
             "conditions",
             "\"pregnant\" cannot be chosen with sex \"male\"",
         ));
     }
     if sex == Sex::Male && menopause {
-        out.push(Problem::new(
+        out.push(Problem::of(
+            ProblemKind::NotApplicable,
             "menopause",
             "must be false when sex is \"male\" (the question does not apply)",
         ));
@@ -484,7 +487,8 @@ fn check_sex(sex: Sex, conditions: &BTreeSet<Condition>, menopause: bool) -> Vec
 
 fn check_previous(previous: &BTreeSet<Treatment>, after: bool) -> Vec<Problem> {
     if after && !previous.contains(&Treatment::Mesotherapy) {
-        return vec![Problem::new(
+        return vec![Problem::of(
+            ProblemKind::NotApplicable,
             "hair_loss_after_previous_mesotherapy",
             "must be false unless \"mesotherapy\" is among previous_treatments (the question does not apply)",
         )];
@@ -498,13 +502,15 @@ pub const MAX_START_YEARS_AHEAD: u32 = 10;
 
 fn check_start(start: NaiveDate, today: NaiveDate) -> Vec<Problem> {
     if start < today {
-        return vec![Problem::new(
+        return vec![Problem::of(
+            ProblemKind::DateInPast,
             "start_date",
             format!("{start} is before today ({today})"),
         )];
     }
     if start > super::dates::add_months(today, 12 * MAX_START_YEARS_AHEAD) {
-        return vec![Problem::new(
+        return vec![Problem::of(
+            ProblemKind::DateTooFar,
             "start_date",
             format!("{start} is more than {MAX_START_YEARS_AHEAD} years after today ({today})"),
         )];

@@ -78,25 +78,36 @@ impl Catalog {
         }
     }
 
-    /// The text for `key` with `{name}` placeholders filled in.
+    /// The text for `key` with `{name}` placeholders filled in, in one pass: a value that
+    /// itself contains `{…}` stays literal, and an unknown placeholder stays visible.
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.t(key);
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        fill(&self.t(key), args)
     }
 
-    /// A text about a count: `key.one` when `n` is 1 (when the catalog has it), else `key`,
-    /// with `{n}` filled in.
+    /// The plural category of `n` in this catalog's language (`one` or `other`; English,
+    /// Spanish and German need no more for whole numbers of sessions, weeks and months).
+    pub fn plural_category(&self, n: usize) -> &'static str {
+        plural_category(self.lang, n)
+    }
+
+    /// A text about a count, the one way plurals are chosen: `key.<category>` when the
+    /// catalog has it (e.g. `key.one`), else `key` (the `other` form), with `{n}` filled in.
     pub fn count(&self, key: &str, n: usize) -> String {
-        let one = format!("{key}.one");
-        let key = if n == 1 && self.has(&one) {
-            one.as_str()
+        self.count_with(key, n, &[])
+    }
+
+    /// [`Catalog::count`] with more placeholders.
+    pub fn count_with(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+        let specific = format!("{key}.{}", self.plural_category(n));
+        let key = if self.has(&specific) {
+            specific.as_str()
         } else {
             key
         };
-        self.f(key, &[("n", &n.to_string())])
+        let n = n.to_string();
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(args);
+        self.f(key, &all)
     }
 
     /// A date as people read it, with its weekday: `Tue 1 Dec 2026`.
@@ -122,4 +133,42 @@ impl Catalog {
             d.year()
         )
     }
+}
+
+/// The plural category of `n` for a language (CLDR cardinal rules for whole numbers).
+pub fn plural_category(lang: &str, n: usize) -> &'static str {
+    match (lang, n) {
+        (_, 1) => "one",
+        _ => "other",
+    }
+}
+
+/// Fills `{name}` placeholders in one pass over `template` (never over a filled-in value).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

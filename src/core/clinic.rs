@@ -97,6 +97,24 @@ impl Serialize for Policy {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Policy {
+    /// Reads `{ "policy": …, "recheck_after_months": … }` with the same checks as `clinic.json`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        let mut r = Reader::default();
+        match read_policy(&mut r, &v, "policy") {
+            Some(p) if r.problems.is_empty() => Ok(p),
+            _ => Err(<D::Error as serde::de::Error>::custom(
+                r.problems
+                    .iter()
+                    .map(Problem::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+        }
+    }
+}
+
 /// An amount of money in hundredths (serialised as a decimal number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Money(pub u64);
@@ -257,6 +275,72 @@ impl Default for Clinic {
             aftercare: Aftercare::default(),
             prices: None,
             kiosk: Kiosk::default(),
+        }
+    }
+}
+
+/// The settings a plan was computed with (spec §9): saved with every plan, so that a saved
+/// plan shows its own after-care, prices and policies, not today's. Read back through the
+/// same validation as `clinic.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClinicSnapshot {
+    pub closed_weekdays: BTreeSet<Weekday>,
+    pub protocol: Protocol,
+    pub policies: BTreeMap<PolicyKey, Policy>,
+    pub aftercare: Aftercare,
+    pub prices: Option<Prices>,
+}
+
+impl ClinicSnapshot {
+    /// The planning-relevant part of a clinic's settings.
+    pub fn of(c: &Clinic) -> ClinicSnapshot {
+        ClinicSnapshot {
+            closed_weekdays: c.closed_weekdays.clone(),
+            protocol: c.protocol,
+            policies: c.policies.clone(),
+            aftercare: c.aftercare,
+            prices: c.prices.clone(),
+        }
+    }
+
+    /// `base` (name, contact, languages, look) with these settings in place of its own.
+    pub fn apply_to(&self, base: &Clinic) -> Clinic {
+        Clinic {
+            closed_weekdays: self.closed_weekdays.clone(),
+            protocol: self.protocol,
+            policies: self.policies.clone(),
+            aftercare: self.aftercare,
+            prices: self.prices.clone(),
+            ..base.clone()
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ClinicSnapshot {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        let mut r = Reader::default();
+        r.object(
+            &v,
+            "clinic",
+            &[
+                "closed_weekdays",
+                "protocol",
+                "policies",
+                "aftercare",
+                "prices",
+            ],
+        );
+        let parsed = r.finish().and_then(|()| Clinic::from_value(&v));
+        match parsed {
+            Ok(c) => Ok(ClinicSnapshot::of(&c)),
+            Err(problems) => Err(<D::Error as serde::de::Error>::custom(
+                problems
+                    .iter()
+                    .map(Problem::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
         }
     }
 }

@@ -19,5 +19,5 @@ pub use answers::Answers;
 pub use catalog::Catalog;
 pub use clinic::Clinic;
 pub use outcome::{assess, assess_text, Evaluation, Outcome};
-pub use problem::{InputError, Problem};
+pub use problem::{InputError, Problem, ProblemKind};
 pub use reader::parse_iso_date;

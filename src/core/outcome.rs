@@ -15,8 +15,10 @@ use super::rules::{evaluate, Effect, Finding, NoteId, ReferTo, RuleId, Urgency};
 /// The schema tag of the outcome document.
 pub const OUTCOME_SCHEMA: &str = "meso-advisor/outcome@1";
 
-/// Everything the rules and the planner decided, before any text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything the rules and the planner decided, before any text. This typed value (not
+/// its rendering) is what a saved plan keeps (spec §9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evaluation {
     pub verdict: Effect,
     pub findings: Vec<Finding>,
@@ -157,14 +159,46 @@ impl Evaluation {
 
 /// Whether the result may mention medical treatments (spec §2: for pattern hair loss only),
 /// never for a minor or during pregnancy or breastfeeding.
-pub fn mentions_medical_treatments(answers: &Answers, outcome: &Outcome) -> bool {
+pub fn mentions_medical_treatments(answers: &Answers, evaluation: &Evaluation) -> bool {
     answers.is_pattern_loss()
-        && !outcome.findings.iter().any(|f| {
+        && !evaluation.findings.iter().any(|f| {
             matches!(
                 f.rule,
                 RuleId::RfMinor | RuleId::DfPregnant | RuleId::DfBreastfeeding
             )
         })
+}
+
+/// Who to see, once per person: the strongest urgency among the findings that refer to
+/// them, and the rules behind it, most urgent first (then in findings order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralGroup {
+    pub to: ReferTo,
+    pub urgency: Urgency,
+    pub rules: Vec<RuleId>,
+}
+
+/// The referrals of the findings, one line per person to see (spec §4 lists one per
+/// finding; the views merge them so the visitor reads each doctor once).
+pub fn referral_groups(findings: &[Finding]) -> Vec<ReferralGroup> {
+    let mut groups: Vec<ReferralGroup> = vec![];
+    for f in findings {
+        let Some(r) = f.referral else { continue };
+        match groups.iter_mut().find(|g| g.to == r.to) {
+            Some(g) => {
+                g.urgency = g.urgency.max(r.urgency);
+                g.rules.push(f.rule);
+            }
+            None => groups.push(ReferralGroup {
+                to: r.to,
+                urgency: r.urgency,
+                rules: vec![f.rule],
+            }),
+        }
+    }
+    // Stable: equal urgencies keep findings order.
+    groups.sort_by(|a, b| b.urgency.cmp(&a.urgency));
+    groups
 }
 
 /// The command line's whole job: answers text (+ optional clinic text) → outcome, or every

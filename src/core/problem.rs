@@ -3,22 +3,57 @@
 
 use std::fmt;
 
+/// What kind of problem it is, without words: the questionnaire shows each kind in the
+/// visitor's language, the command line prints [`Problem::message`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A required field is missing (or null).
+    Required,
+    /// A number outside its range, or not a whole number.
+    OutOfRange,
+    /// Not a real date written `YYYY-MM-DD`.
+    NotADate,
+    /// A date before today.
+    DateInPast,
+    /// A date too far ahead.
+    DateTooFar,
+    /// An answer that does not apply to the other answers (e.g. pregnant with sex male).
+    NotApplicable,
+    /// Anything else (wrong type, unknown field or value, duplicate…).
+    Invalid,
+}
+
 /// One thing wrong with an input, naming the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Dotted path of the field, e.g. `stage.grade` or `protocol.min_sessions`.
     pub field: String,
-    /// What is wrong, in plain words.
+    /// What is wrong, in plain words (English; the command line's and the setup's text).
     pub message: String,
+    /// What is wrong, as a kind.
+    pub kind: ProblemKind,
 }
 
 impl Problem {
-    /// A problem with `field`.
+    /// A problem with `field` (of kind [`ProblemKind::Invalid`]).
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::of(ProblemKind::Invalid, field, message)
+    }
+
+    /// A problem of a given kind.
+    pub fn of(kind: ProblemKind, field: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             field: field.into(),
             message: message.into(),
+            kind,
         }
+    }
+
+    /// The top-level answer field it concerns (`stage` for `stage.grade`, `conditions` for
+    /// `conditions[2]`).
+    pub fn top_field(&self) -> &str {
+        let end = self.field.find(['.', '[']).unwrap_or(self.field.len());
+        &self.field[..end]
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::choice::Choice;
-use super::problem::Problem;
+use super::problem::{Problem, ProblemKind};
 
 /// Collects problems while reading one document.
 #[derive(Default)]
@@ -58,6 +58,16 @@ impl Reader {
         self.problems.push(Problem::new(field, message));
     }
 
+    /// Records a problem of a given kind.
+    pub fn fail_as(
+        &mut self,
+        kind: ProblemKind,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.problems.push(Problem::of(kind, field, message));
+    }
+
     /// Reads an object whose keys must all be in `allowed`; reports each unknown key.
     pub fn object<'a>(
         &mut self,
@@ -90,7 +100,7 @@ impl Reader {
     ) -> Option<&'a Value> {
         match map.get(key) {
             None | Some(Value::Null) => {
-                self.fail(join(path, key), "required");
+                self.fail_as(ProblemKind::Required, join(path, key), "required");
                 None
             }
             Some(v) => Some(v),
@@ -138,7 +148,8 @@ impl Reader {
         match n.as_i64() {
             Some(i) if (min..=max).contains(&i) => Some(i),
             _ => {
-                self.fail(
+                self.fail_as(
+                    ProblemKind::OutOfRange,
                     field,
                     format!("must be a whole number from {min} to {max}, not {n}"),
                 );
@@ -275,7 +286,7 @@ impl Reader {
         match parse_iso_date(s) {
             Ok(d) => Some(d),
             Err(msg) => {
-                self.fail(field, msg);
+                self.fail_as(ProblemKind::NotADate, field, msg);
                 None
             }
         }

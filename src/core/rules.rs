@@ -3,6 +3,7 @@
 //! does) and must not read the clock: `today` only dates rechecks.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::answers::{
     Answers, Condition, FamilyHistory, HairLossDuration, Injections, Onset, Pattern, ScalpSign,
@@ -118,21 +119,26 @@ choice! {
 }
 
 /// A referral to see someone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Referral {
     pub to: ReferTo,
     pub urgency: Urgency,
 }
 
-/// One rule that fired.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One rule that fired (typed; saved plans keep it as it is, spec §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     pub rule: RuleId,
     pub effect: Effect,
+    #[serde(default)]
     pub referral: Option<Referral>,
     /// For `defer` findings with a date.
+    #[serde(default)]
     pub recheck_on: Option<NaiveDate>,
     /// The clinic policy applied, for configurable rules.
+    #[serde(default)]
     pub policy: Option<Policy>,
 }
 

@@ -3,5 +3,6 @@
 //! import web crates or read the clock: the UI's hooks do IO at the edge and dispatch here.
 
 pub mod plans;
+mod plans_v1;
 pub mod questionnaire;
 pub mod route;

@@ -1,32 +1,80 @@
-//! Saved plans (spec §9): the record, the versioned storage envelope with forward
-//! migration, the repository trait (with an in-memory version for tests) and the reducer of
-//! the saved-plans list. It must never overwrite or drop damaged or newer data, and must not
-//! do IO itself: browser storage lives in `ui::storage` behind [`PlanRepository`].
+//! Saved plans (spec §9): the typed, language-free record, the versioned storage envelope
+//! with forward migration, the repository (over a key-value [`TextStore`], with an in-memory
+//! store for tests) and the reducer of the saved-plans list. It must never overwrite or drop
+//! damaged, newer or unconvertible data, must never store rendered text, and must not do IO
+//! itself: browser storage is a [`TextStore`] implemented in `ui::storage`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::core::{Answers, Outcome};
+use crate::core::clinic::ClinicSnapshot;
+use crate::core::{assess, Answers, Clinic, Evaluation};
+
+pub use super::plans_v1::migrate_v1;
 
 /// The storage key (namespaced) of the plans envelope.
 pub const PLANS_KEY: &str = "meso-advisor/plans";
 /// The envelope schema without its version.
 pub const PLANS_SCHEMA_PREFIX: &str = "meso-advisor/plans@";
 /// The envelope version this build writes.
-pub const PLANS_VERSION: u32 = 1;
+pub const PLANS_VERSION: u32 = 2;
 /// Longest nickname kept.
 pub const LABEL_MAX_CHARS: usize = 60;
+/// Longest free text kept in a staff record (names, notes, product and lot numbers).
+pub const STAFF_TEXT_MAX_CHARS: usize = 2000;
+
+/// Where the raw text of an older envelope is kept while it is migrated: `…@1.backup`.
+pub fn backup_key(version: u32) -> String {
+    format!("{PLANS_KEY}@{version}.backup")
+}
 
 /// A clinician's confirmation of a plan (staff mode).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Confirmation {
+    /// The clinician's name as typed.
     pub by: String,
+    /// The day the plan was confirmed.
+    pub on: NaiveDate,
+    /// When it was recorded (RFC 3339, stamped at the edge).
     pub at: String,
+}
+
+/// What an adjustment changed (staff mode), typed so every view can say it in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Change {
+    /// A session moved to another day.
+    MoveSession {
+        number: u8,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// A session added.
+    AddSession { date: NaiveDate },
+    /// A session removed.
+    RemoveSession { number: u8, date: NaiveDate },
+    /// The interval between sessions changed.
+    ChangeInterval { from_weeks: u8, to_weeks: u8 },
+}
+
+/// One adjustment of the proposed plan: what, who, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustment {
+    #[serde(flatten)]
+    pub change: Change,
+    pub by: String,
+    /// RFC 3339.
+    pub at: String,
+    /// Required when the change leaves the clinic's ranges.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// A session recorded as done (staff mode).
@@ -35,14 +83,42 @@ pub struct Confirmation {
 pub struct SessionDone {
     pub number: u8,
     pub date: NaiveDate,
+    #[serde(default)]
+    pub product: Option<String>,
+    #[serde(default)]
+    pub lot: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub side_effects: Option<String>,
 }
 
-/// A dated progress score (staff mode), e.g. a 0–10 density rating.
+/// A review visit with progress scores (staff mode).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProgressScore {
+pub struct ReviewVisit {
     pub date: NaiveDate,
-    pub score: u8,
+    /// Clinician's global photographic assessment, −3…+3.
+    #[serde(default)]
+    pub clinician_score: Option<i8>,
+    /// The patient's own rating, 0–10.
+    #[serde(default)]
+    pub patient_rating: Option<u8>,
+    /// Hairs counted in a pull test.
+    #[serde(default)]
+    pub pull_test_count: Option<u16>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// A dated staff note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffNote {
+    /// RFC 3339 (empty for notes carried over from an older format without a time).
+    #[serde(default)]
+    pub at: String,
+    pub text: String,
 }
 
 /// What staff mode adds to a plan. Empty until a clinician works on it.
@@ -50,14 +126,61 @@ pub struct ProgressScore {
 #[serde(deny_unknown_fields, default)]
 pub struct StaffRecord {
     pub confirmation: Option<Confirmation>,
-    /// Free-text adjustments made when confirming (what changed and why).
-    pub adjustments: Vec<String>,
+    pub adjustments: Vec<Adjustment>,
     pub sessions_done: Vec<SessionDone>,
-    pub notes: Vec<String>,
-    pub progress: Vec<ProgressScore>,
+    pub reviews: Vec<ReviewVisit>,
+    pub notes: Vec<StaffNote>,
 }
 
-/// One saved plan.
+impl StaffRecord {
+    /// Values out of range (scores, over-long text), each naming its field.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = vec![];
+        let mut text = |field: &str, t: &str| {
+            if t.chars().count() > STAFF_TEXT_MAX_CHARS {
+                out.push(format!(
+                    "{field}: longer than {STAFF_TEXT_MAX_CHARS} characters"
+                ));
+            }
+        };
+        if let Some(c) = &self.confirmation {
+            text("confirmation.by", &c.by);
+        }
+        for n in &self.notes {
+            text("notes", &n.text);
+        }
+        for a in &self.adjustments {
+            text("adjustments.by", &a.by);
+            if let Some(r) = &a.reason {
+                text("adjustments.reason", r);
+            }
+        }
+        for s in &self.sessions_done {
+            for t in [&s.product, &s.lot, &s.notes, &s.side_effects]
+                .into_iter()
+                .flatten()
+            {
+                text("sessions_done", t);
+            }
+        }
+        for r in &self.reviews {
+            if let Some(n) = &r.notes {
+                text("reviews.notes", n);
+            }
+        }
+        for r in &self.reviews {
+            if r.clinician_score.is_some_and(|s| !(-3..=3).contains(&s)) {
+                out.push("reviews.clinician_score: must be from -3 to 3".into());
+            }
+            if r.patient_rating.is_some_and(|s| s > 10) {
+                out.push("reviews.patient_rating: must be from 0 to 10".into());
+            }
+        }
+        out
+    }
+}
+
+/// One saved plan: typed data only (spec §9). Every view renders it in the current language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SavedPlan {
@@ -67,11 +190,18 @@ pub struct SavedPlan {
     /// RFC 3339 times, stamped at the edge.
     pub created_at: String,
     pub updated_at: String,
-    /// The `today` the outcome was computed with.
+    /// The `today` the evaluation was computed with.
     pub assessed_on: NaiveDate,
     pub answers: Answers,
-    /// The outcome as computed then.
-    pub outcome: Outcome,
+    /// "Not sure" was the answer to the smooth-area question (answered `false` in `answers`).
+    #[serde(default)]
+    pub smooth_area_unsure: bool,
+    /// The evaluation as computed then (never recomputed).
+    pub evaluation: Evaluation,
+    /// The clinic settings it was computed with. `None` only for a plan migrated from an
+    /// older format whose settings could not be identified (its dates and cost are kept as
+    /// computed; the view says that after-care follows the clinic's current advice).
+    pub clinic: Option<ClinicSnapshot>,
     /// The clinic configuration's fingerprint then.
     pub clinic_version: String,
     #[serde(default)]
@@ -79,17 +209,50 @@ pub struct SavedPlan {
 }
 
 impl SavedPlan {
+    /// A new record of an assessment (id and times come from the edge).
+    pub fn new(
+        id: String,
+        label: String,
+        now: String,
+        answers: Answers,
+        clinic: &Clinic,
+        today: NaiveDate,
+    ) -> SavedPlan {
+        SavedPlan {
+            id,
+            label: clean_label(&label),
+            created_at: now.clone(),
+            updated_at: now,
+            assessed_on: today,
+            evaluation: assess(&answers, clinic, today),
+            answers,
+            smooth_area_unsure: false,
+            clinic: Some(ClinicSnapshot::of(clinic)),
+            clinic_version: clinic.fingerprint(),
+            staff: StaffRecord::default(),
+        }
+    }
+
     /// The next date that matters on or after `today`: a session, the review or a booster
     /// (or the recheck date of a deferred result).
     pub fn next_date(&self, today: NaiveDate) -> Option<NaiveDate> {
-        let o = &self.outcome;
-        let mut dates: Vec<NaiveDate> = o.recheck_on.into_iter().collect();
-        if let Some(plan) = &o.plan {
+        let e = &self.evaluation;
+        let mut dates: Vec<NaiveDate> = e.recheck_on.into_iter().collect();
+        if let Some(plan) = &e.plan {
             dates.extend(plan.sessions.iter().map(|s| s.date));
             dates.push(plan.review_on);
             dates.extend(plan.boosters.iter().copied());
         }
         dates.into_iter().filter(|d| *d >= today).min()
+    }
+
+    /// The clinic as this plan was computed with: `current` (name, contact, language) with
+    /// the saved settings in place, or `current` itself when they are not known.
+    pub fn clinic_then(&self, current: &Clinic) -> Clinic {
+        match &self.clinic {
+            Some(s) => s.apply_to(current),
+            None => current.clone(),
+        }
     }
 }
 
@@ -104,20 +267,34 @@ pub fn clean_label(raw: &str) -> String {
         .collect()
 }
 
+/// A stored record that could not be converted to this build's format: kept as it was,
+/// with the reason, written back with every save, and offered for download.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unconverted {
+    /// The format version it came from.
+    pub from_version: u32,
+    pub reason: String,
+    pub record: Value,
+}
+
 /// The stored envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
     pub schema: String,
     pub plans: Vec<SavedPlan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconverted: Vec<Unconverted>,
 }
 
 impl Envelope {
     /// The envelope this build writes.
-    pub fn current(plans: Vec<SavedPlan>) -> Envelope {
+    pub fn current(plans: Vec<SavedPlan>, unconverted: Vec<Unconverted>) -> Envelope {
         Envelope {
             schema: format!("{PLANS_SCHEMA_PREFIX}{PLANS_VERSION}"),
             plans,
+            unconverted,
         }
     }
 
@@ -140,6 +317,9 @@ pub enum StoreError {
     Newer(u32),
     /// Writing failed for another reason.
     WriteFailed(String),
+    /// Older stored data could not be converted and written in this build's format (for
+    /// example, storage is full): it is kept untouched, in its old format.
+    MigrationFailed(String),
 }
 
 impl StoreError {
@@ -151,6 +331,7 @@ impl StoreError {
             StoreError::Damaged(_) => "store.damaged",
             StoreError::Newer(_) => "store.newer",
             StoreError::WriteFailed(_) => "store.write_failed",
+            StoreError::MigrationFailed(_) => "store.migration_failed",
         }
     }
 
@@ -158,7 +339,10 @@ impl StoreError {
     pub fn blocks_writes(&self) -> bool {
         matches!(
             self,
-            StoreError::Damaged(_) | StoreError::Newer(_) | StoreError::Unavailable(_)
+            StoreError::Damaged(_)
+                | StoreError::Newer(_)
+                | StoreError::Unavailable(_)
+                | StoreError::MigrationFailed(_)
         )
     }
 }
@@ -171,13 +355,28 @@ impl fmt::Display for StoreError {
             StoreError::Damaged(e) => write!(f, "stored plans are damaged: {e}"),
             StoreError::Newer(v) => write!(f, "stored plans use newer format version {v}"),
             StoreError::WriteFailed(e) => write!(f, "could not write: {e}"),
+            StoreError::MigrationFailed(e) => {
+                write!(f, "stored plans could not be converted: {e}")
+            }
         }
     }
 }
 
+/// What reading the stored envelope gave.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loaded {
+    pub plans: Vec<SavedPlan>,
+    pub unconverted: Vec<Unconverted>,
+    /// The older version it was migrated from, if it was.
+    pub migrated_from: Option<u32>,
+}
+
 /// Reads an envelope of any known version, migrating it forward to the current one.
-/// Unknown, damaged or newer data is an error; the caller keeps the raw text.
-pub fn read_envelope(text: &str) -> Result<Envelope, StoreError> {
+/// `clinics` are the settings a migrated plan may have been computed with (the one in use,
+/// the embedded default): see [`migrate_v1`]. Unknown, damaged or newer data is an error and
+/// the caller keeps the raw text; a single record that cannot be migrated is kept in
+/// [`Loaded::unconverted`].
+pub fn read_envelope(text: &str, clinics: &[Clinic]) -> Result<Loaded, StoreError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| StoreError::Damaged(e.to_string()))?;
     let version = value
@@ -189,57 +388,166 @@ pub fn read_envelope(text: &str) -> Result<Envelope, StoreError> {
     if version > PLANS_VERSION {
         return Err(StoreError::Newer(version));
     }
-    let mut value = value;
-    for from in version..PLANS_VERSION {
-        value = migrate(from, value)?;
+    match version {
+        1 => {
+            let (plans, unconverted) = migrate_v1(&value, clinics)?;
+            Ok(Loaded {
+                plans,
+                unconverted,
+                migrated_from: Some(1),
+            })
+        }
+        PLANS_VERSION => {
+            let env: Envelope =
+                serde_json::from_value(value).map_err(|e| StoreError::Damaged(e.to_string()))?;
+            for p in &env.plans {
+                if let Some(problem) = p.staff.problems().into_iter().next() {
+                    return Err(StoreError::Damaged(format!("plan {}: {problem}", p.id)));
+                }
+            }
+            Ok(Loaded {
+                plans: env.plans,
+                unconverted: env.unconverted,
+                migrated_from: None,
+            })
+        }
+        v => Err(StoreError::Damaged(format!("unknown format version {v}"))),
     }
-    serde_json::from_value(value).map_err(|e| StoreError::Damaged(e.to_string()))
 }
 
-/// Migrates an envelope from version `from` to `from + 1`. Each future format change adds
-/// one arm here (and a test with a stored sample of the old version).
-fn migrate(from: u32, _value: Value) -> Result<Value, StoreError> {
-    Err(StoreError::Damaged(format!(
-        "no migration from version {from}"
-    )))
-}
-
-/// Where saved plans live. The browser version uses localStorage; tests use [`MemoryRepository`].
+/// Where saved plans live. The app uses [`StoreRepository`] over localStorage; tests use
+/// [`MemoryRepository`].
 pub trait PlanRepository {
-    /// All saved plans; an empty list when nothing was ever saved.
-    fn load(&self) -> Result<Vec<SavedPlan>, StoreError>;
-    /// Replaces the stored plans.
-    fn save(&self, plans: &[SavedPlan]) -> Result<(), StoreError>;
+    /// All saved plans (an empty list when nothing was ever saved). Older data is migrated
+    /// and written back in the current format here, its raw text kept under
+    /// [`backup_key`] until that write has succeeded.
+    fn load(&self) -> Result<Loaded, StoreError>;
+    /// Replaces the stored plans (records that could not be converted are written back too).
+    fn save(&self, plans: &[SavedPlan], unconverted: &[Unconverted]) -> Result<(), StoreError>;
     /// The stored text as it is (to export damaged or newer data).
     fn raw(&self) -> Result<Option<String>, StoreError>;
 }
 
-/// An in-memory repository, with switches to simulate a full store.
-#[derive(Debug, Default)]
-pub struct MemoryRepository {
-    pub text: RefCell<Option<String>>,
-    /// When set, every save fails with [`StoreError::Full`].
-    pub full: std::cell::Cell<bool>,
+/// A key-value text store (localStorage in the browser, [`MemoryStore`] in tests).
+pub trait TextStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, text: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
-impl PlanRepository for MemoryRepository {
-    fn load(&self) -> Result<Vec<SavedPlan>, StoreError> {
-        match &*self.text.borrow() {
-            None => Ok(vec![]),
-            Some(t) => read_envelope(t).map(|e| e.plans),
+/// The plans repository over any [`TextStore`].
+#[derive(Debug)]
+pub struct StoreRepository<S> {
+    pub store: S,
+    /// Candidate settings for migrating older plans (the clinic in use first).
+    pub clinics: Vec<Clinic>,
+}
+
+impl<S: TextStore> StoreRepository<S> {
+    /// A repository whose migrations consider `clinic` (in use) and the embedded default.
+    pub fn new(store: S, clinic: &Clinic) -> Self {
+        let mut clinics = vec![clinic.clone()];
+        if *clinic != Clinic::default() {
+            clinics.push(Clinic::default());
         }
+        StoreRepository { store, clinics }
+    }
+}
+
+impl<S: TextStore> PlanRepository for StoreRepository<S> {
+    fn load(&self) -> Result<Loaded, StoreError> {
+        let Some(text) = self.store.get(PLANS_KEY)? else {
+            return Ok(Loaded::default());
+        };
+        let loaded = read_envelope(&text, &self.clinics)?;
+        if let Some(from) = loaded.migrated_from {
+            // Keep the old text aside first; only once the new envelope is written is the
+            // copy removed. Any failure leaves the old data where it was, and blocks writes.
+            let backup = backup_key(from);
+            self.store
+                .set(&backup, &text)
+                .map_err(|e| StoreError::MigrationFailed(e.to_string()))?;
+            let new = Envelope::current(loaded.plans.clone(), loaded.unconverted.clone())
+                .to_text()
+                .map_err(|e| StoreError::MigrationFailed(e.to_string()))?;
+            self.store
+                .set(PLANS_KEY, &new)
+                .map_err(|e| StoreError::MigrationFailed(e.to_string()))?;
+            // The new data is in place; a failure to remove the copy only leaves a copy.
+            let _ = self.store.remove(&backup);
+        }
+        Ok(loaded)
     }
 
-    fn save(&self, plans: &[SavedPlan]) -> Result<(), StoreError> {
-        if self.full.get() {
-            return Err(StoreError::Full);
+    fn save(&self, plans: &[SavedPlan], unconverted: &[Unconverted]) -> Result<(), StoreError> {
+        // Never write over data this build cannot read.
+        if let Some(text) = self.store.get(PLANS_KEY)? {
+            let version = read_envelope(&text, &self.clinics)?.migrated_from;
+            if version.is_some() {
+                return Err(StoreError::MigrationFailed(
+                    "the stored plans are still in an older format".into(),
+                ));
+            }
         }
-        *self.text.borrow_mut() = Some(Envelope::current(plans.to_vec()).to_text()?);
-        Ok(())
+        let text = Envelope::current(plans.to_vec(), unconverted.to_vec()).to_text()?;
+        self.store.set(PLANS_KEY, &text)
     }
 
     fn raw(&self) -> Result<Option<String>, StoreError> {
-        Ok(self.text.borrow().clone())
+        self.store.get(PLANS_KEY)
+    }
+}
+
+/// An in-memory [`TextStore`], with switches to simulate failures.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    pub items: RefCell<BTreeMap<String, String>>,
+    /// When set, every write fails with [`StoreError::Full`].
+    pub full: Cell<bool>,
+    /// When set, writes to this one key fail with [`StoreError::Full`].
+    pub full_for_key: RefCell<Option<String>>,
+}
+
+impl TextStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.items.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        if self.full.get() || self.full_for_key.borrow().as_deref() == Some(key) {
+            return Err(StoreError::Full);
+        }
+        self.items.borrow_mut().insert(key.into(), text.into());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+/// The repository over memory (tests).
+pub type MemoryRepository = StoreRepository<MemoryStore>;
+
+impl Default for MemoryRepository {
+    fn default() -> Self {
+        StoreRepository::new(MemoryStore::default(), &Clinic::default())
+    }
+}
+
+impl MemoryRepository {
+    /// The stored envelope text, if any.
+    pub fn text(&self) -> Option<String> {
+        self.store.items.borrow().get(PLANS_KEY).cloned()
+    }
+
+    /// Puts raw text under the plans key.
+    pub fn put(&self, text: &str) {
+        self.store
+            .items
+            .borrow_mut()
+            .insert(PLANS_KEY.into(), text.into());
     }
 }
 
@@ -260,6 +568,8 @@ pub enum StoreStatus {
 pub struct PlansState {
     /// Newest first.
     pub plans: Vec<SavedPlan>,
+    /// Records kept from an older format that could not be converted.
+    pub unconverted: Vec<Unconverted>,
     pub status: StoreStatus,
     /// The last deleted plan and where it was, for undo.
     pub undo: Option<(usize, SavedPlan)>,
@@ -269,17 +579,22 @@ pub struct PlansState {
     pub revision: u64,
     /// The last revision written successfully.
     pub written: u64,
+    /// Plans added in this tab and not yet written: a reload (another tab changed storage)
+    /// keeps them, so a failed save is never silently lost.
+    pub pending: Vec<String>,
 }
 
 impl Default for PlansState {
     fn default() -> Self {
         PlansState {
             plans: vec![],
+            unconverted: vec![],
             status: StoreStatus::Loading,
             undo: None,
             write_error: None,
             revision: 0,
             written: 0,
+            pending: vec![],
         }
     }
 }
@@ -300,8 +615,8 @@ pub enum SaveState {
 /// What happens to the list.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlansAction {
-    /// The repository was read.
-    Load(Result<Vec<SavedPlan>, StoreError>),
+    /// The repository was read (at start, or because another tab changed it).
+    Load(Result<Loaded, StoreError>),
     /// Add a new plan (id and times stamped at the edge).
     Add(Box<SavedPlan>),
     /// Rename a plan.
@@ -361,17 +676,45 @@ impl PlansState {
     /// The reducer.
     pub fn apply(&mut self, action: PlansAction) {
         match action {
-            PlansAction::Load(Ok(mut plans)) => {
+            PlansAction::Load(Ok(loaded)) => {
+                let mut plans = loaded.plans;
+                // This tab's plans that never reached storage stay (and stay unsaved, with
+                // their retry); everything else is what storage now holds.
+                let kept: Vec<SavedPlan> = self
+                    .pending
+                    .iter()
+                    .filter(|id| !plans.iter().any(|p| &p.id == *id))
+                    .filter_map(|id| self.get(id).cloned())
+                    .collect();
+                self.pending = kept.iter().map(|p| p.id.clone()).collect();
+                plans.extend(kept);
                 plans.sort_by(|a, b| b.created_at.cmp(&a.created_at));
                 self.plans = plans;
+                self.unconverted = loaded.unconverted;
                 self.status = StoreStatus::Ready;
+                if self.pending.is_empty() {
+                    // Nothing of this tab is waiting: no stale "saving" or "failed" state.
+                    self.written = self.revision;
+                    self.write_error = None;
+                }
+                if let Some((_, p)) = &self.undo {
+                    if self.plans.iter().any(|q| q.id == p.id) {
+                        self.undo = None;
+                    }
+                }
             }
             PlansAction::Load(Err(e)) => {
                 self.plans.clear();
+                self.unconverted.clear();
+                self.pending.clear();
+                self.undo = None;
+                self.written = self.revision;
+                self.write_error = None;
                 self.status = StoreStatus::Failed(e);
             }
             PlansAction::Add(plan) => {
                 if self.writable() {
+                    self.pending.push(plan.id.clone());
                     self.plans.insert(0, *plan);
                     self.undo = None;
                     self.changed();
@@ -394,6 +737,7 @@ impl PlansState {
                 }
                 if let Some(i) = self.plans.iter().position(|p| p.id == id) {
                     let plan = self.plans.remove(i);
+                    self.pending.retain(|p| *p != id);
                     self.undo = Some((i, plan));
                     self.changed();
                 }
@@ -411,6 +755,7 @@ impl PlansState {
                 self.written = self.written.max(rev);
                 if self.written == self.revision {
                     self.write_error = None;
+                    self.pending.clear();
                 }
             }
             PlansAction::Retry => {

@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::core::answers::{
-    Answers, AnswersSchema, Condition, FamilyHistory, HairLossDuration, Injections,
-    LifestyleFactor, Onset, Pattern, Scale, ScalpSign, Sex, Stage, Symptom, Treatment, Trigger,
+    Answers, Condition, FamilyHistory, HairLossDuration, Injections, LifestyleFactor, Onset,
+    Pattern, Scale, ScalpSign, Sex, Stage, Symptom, Treatment, Trigger,
 };
 use crate::core::choice::Choice;
+use crate::core::ProblemKind;
+use serde_json::{json, Map, Value};
 
 /// Number of steps.
 pub const STEPS: u8 = 6;
@@ -76,14 +78,14 @@ impl Field {
             | Field::Onset
             | Field::SheddingIncreased
             | Field::FamilyHistory
-            | Field::RecentTriggers => 3,
+            | Field::RecentTriggers
+            | Field::Lifestyle => 3,
             Field::ScalpSigns | Field::Symptoms => 4,
             Field::Conditions | Field::Menopause => 5,
             Field::PreviousTreatments
             | Field::HairLossAfterPreviousMesotherapy
             | Field::Injections
-            | Field::StartDate
-            | Field::Lifestyle => 6,
+            | Field::StartDate => 6,
         }
     }
 }
@@ -100,6 +102,7 @@ pub const FIELDS: &[Field] = &[
     Field::SheddingIncreased,
     Field::FamilyHistory,
     Field::RecentTriggers,
+    Field::Lifestyle,
     Field::ScalpSigns,
     Field::Symptoms,
     Field::Conditions,
@@ -108,7 +111,6 @@ pub const FIELDS: &[Field] = &[
     Field::HairLossAfterPreviousMesotherapy,
     Field::Injections,
     Field::StartDate,
-    Field::Lifestyle,
 ];
 
 /// A multi-choice answer: nothing chosen yet, "none of these", or some values.
@@ -204,6 +206,10 @@ pub enum FieldIssue {
     DateInvalid,
     /// The start date is before today.
     DateInPast,
+    /// The start date is too far ahead.
+    DateTooFar,
+    /// Any other answer the core refuses.
+    Invalid,
 }
 
 impl FieldIssue {
@@ -214,6 +220,8 @@ impl FieldIssue {
             FieldIssue::AgeInvalid => "validation.age",
             FieldIssue::DateInvalid => "validation.date",
             FieldIssue::DateInPast => "validation.date_past",
+            FieldIssue::DateTooFar => "validation.date_too_far",
+            FieldIssue::Invalid => "validation.invalid",
         }
     }
 }
@@ -267,112 +275,153 @@ impl Draft {
         }
     }
 
+    /// The answers document the form would submit (spec §3): unanswered questions absent,
+    /// questions that do not apply answered `false`, options hidden for this sex dropped, the
+    /// age and date as typed. The core validates it: there is no second set of checks.
+    pub fn document(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("schema".into(), json!(crate::core::answers::ANSWERS_SCHEMA));
+        let age = self.age.trim();
+        if !age.is_empty() {
+            let number = (age.len() <= 8 && age.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| age.parse::<u64>().ok())
+                .flatten();
+            m.insert(
+                "age".into(),
+                number.map_or_else(|| json!(age), |n| json!(n)),
+            );
+        }
+        let mut put = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                m.insert(k.into(), v);
+            }
+        };
+        let id = |c: Option<&'static str>| c.map(|s| json!(s));
+        put("sex", id(self.sex.map(Choice::id)));
+        put("pattern", id(self.pattern.map(Choice::id)));
+        if let (true, Some(StageAnswer::Picked(s))) = (self.applies(Field::Stage), self.stage) {
+            put(
+                "stage",
+                Some(json!({ "scale": s.scale.id(), "grade": s.grade })),
+            );
+        }
+        put(
+            "no_regrowth_visible",
+            self.no_regrowth_visible.map(|b| json!(b)),
+        );
+        put("duration", id(self.duration.map(Choice::id)));
+        put("onset", id(self.onset.map(Choice::id)));
+        put(
+            "shedding_increased",
+            self.shedding_increased.map(|b| json!(b)),
+        );
+        put("family_history", id(self.family_history.map(Choice::id)));
+        fn list<T: Choice>(set: Option<BTreeSet<T>>) -> Option<Value> {
+            set.map(|s| json!(s.into_iter().map(Choice::id).collect::<Vec<_>>()))
+        }
+        put("scalp_signs", list(self.scalp_signs.answered()));
+        put("recent_triggers", list(self.recent_triggers.answered()));
+        put("lifestyle", list(self.lifestyle.answered()));
+        put(
+            "conditions",
+            list(
+                self.conditions
+                    .answered()
+                    .map(|s| strip_hidden(self.sex, "conditions", s)),
+            ),
+        );
+        put(
+            "symptoms",
+            list(
+                self.symptoms
+                    .answered()
+                    .map(|s| strip_hidden(self.sex, "symptoms", s)),
+            ),
+        );
+        put(
+            "menopause",
+            if self.applies(Field::Menopause) {
+                self.menopause.map(|b| json!(b))
+            } else {
+                Some(json!(false))
+            },
+        );
+        put(
+            "previous_treatments",
+            list(self.previous_treatments.answered()),
+        );
+        put(
+            "hair_loss_after_previous_mesotherapy",
+            if self.applies(Field::HairLossAfterPreviousMesotherapy) {
+                self.hair_loss_after_previous_mesotherapy.map(|b| json!(b))
+            } else {
+                Some(json!(false))
+            },
+        );
+        put("injections", id(self.injections.map(Choice::id)));
+        let start = self.start_date.trim();
+        if !start.is_empty() {
+            put("start_date", Some(json!(start)));
+        }
+        Value::Object(m)
+    }
+
+    /// What only the form can know: an applicable stage question is answered (a picture of
+    /// the right scale, or "Not sure"; the core takes an absent stage as "not given").
+    fn stage_answered(&self) -> bool {
+        match (stage_scale(self.pattern), self.stage) {
+            (None, _) | (Some(_), Some(StageAnswer::Unsure)) => true,
+            (Some(scale), Some(StageAnswer::Picked(s))) => s.scale == scale,
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Every issue, in the order the questions are asked: the core's problems with the
+    /// answers document, each on its question, plus an unanswered stage question.
+    pub fn issues(&self, today: NaiveDate) -> Vec<(Field, FieldIssue)> {
+        let problems = Answers::from_value(&self.document(), Some(today))
+            .err()
+            .unwrap_or_default();
+        FIELDS
+            .iter()
+            .filter_map(|&f| {
+                if f == Field::Stage && !self.stage_answered() {
+                    return Some((f, FieldIssue::Missing));
+                }
+                let p = problems.iter().find(|p| p.top_field() == f.id())?;
+                Some((f, issue_of(f, p.kind)))
+            })
+            .collect()
+    }
+
     /// The issue with one field, if any (fields that do not apply never have one).
     pub fn issue(&self, field: Field, today: NaiveDate) -> Option<FieldIssue> {
-        if !self.applies(field) {
-            return None;
-        }
-        let missing = match field {
-            Field::Age => {
-                let t = self.age.trim();
-                if t.is_empty() {
-                    true
-                } else {
-                    return (parse_age(t).is_none()).then_some(FieldIssue::AgeInvalid);
-                }
-            }
-            Field::Sex => self.sex.is_none(),
-            Field::Pattern => self.pattern.is_none(),
-            Field::Stage => match self.stage {
-                None => true,
-                Some(StageAnswer::Unsure) => false,
-                Some(StageAnswer::Picked(s)) => Some(s.scale) != stage_scale(self.pattern),
-            },
-            Field::NoRegrowthVisible => self.no_regrowth_visible.is_none(),
-            Field::Duration => self.duration.is_none(),
-            Field::Onset => self.onset.is_none(),
-            Field::SheddingIncreased => self.shedding_increased.is_none(),
-            Field::FamilyHistory => self.family_history.is_none(),
-            Field::RecentTriggers => self.recent_triggers.answered().is_none(),
-            Field::ScalpSigns => self.scalp_signs.answered().is_none(),
-            Field::Symptoms => self.symptoms.answered().is_none(),
-            Field::Conditions => self.conditions.answered().is_none(),
-            Field::Menopause => self.menopause.is_none(),
-            Field::PreviousTreatments => self.previous_treatments.answered().is_none(),
-            Field::HairLossAfterPreviousMesotherapy => {
-                self.hair_loss_after_previous_mesotherapy.is_none()
-            }
-            Field::Injections => self.injections.is_none(),
-            Field::StartDate => {
-                let t = self.start_date.trim();
-                if t.is_empty() {
-                    return None;
-                }
-                return match crate::core::parse_iso_date(t) {
-                    Err(_) => Some(FieldIssue::DateInvalid),
-                    Ok(d) if d < today => Some(FieldIssue::DateInPast),
-                    Ok(_) => None,
-                };
-            }
-            Field::Lifestyle => self.lifestyle.answered().is_none(),
-        };
-        missing.then_some(FieldIssue::Missing)
+        self.issues(today)
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, i)| i)
     }
 
     /// Every issue on a step, in the order the questions are shown.
     pub fn step_issues(&self, step: u8, today: NaiveDate) -> Vec<(Field, FieldIssue)> {
-        FIELDS
-            .iter()
-            .filter(|f| f.step() == step)
-            .filter_map(|&f| self.issue(f, today).map(|i| (f, i)))
+        self.issues(today)
+            .into_iter()
+            .filter(|(f, _)| f.step() == step)
             .collect()
     }
 
     /// The first step with an issue, if any.
     pub fn first_incomplete_step(&self, today: NaiveDate) -> Option<u8> {
-        (1..=STEPS).find(|&s| !self.step_issues(s, today).is_empty())
+        self.issues(today).first().map(|(f, _)| f.step())
     }
 
-    /// The complete answers, when every step is done. Questions that do not apply are
-    /// answered `false` / absent, as spec §3 requires.
+    /// The complete answers, when the core accepts the answers document and the stage
+    /// question is answered.
     pub fn to_answers(&self, today: NaiveDate) -> Option<Answers> {
-        if self.first_incomplete_step(today).is_some() {
+        if !self.stage_answered() {
             return None;
         }
-        let stage = match (self.applies(Field::Stage), self.stage) {
-            (true, Some(StageAnswer::Picked(s))) => Some(s),
-            _ => None,
-        };
-        let start_date = match self.start_date.trim() {
-            "" => None,
-            t => crate::core::parse_iso_date(t).ok(),
-        };
-        let answers = Answers {
-            schema: AnswersSchema,
-            age: parse_age(self.age.trim())?,
-            sex: self.sex?,
-            pattern: self.pattern?,
-            stage,
-            no_regrowth_visible: self.no_regrowth_visible?,
-            duration: self.duration?,
-            onset: self.onset?,
-            shedding_increased: self.shedding_increased?,
-            family_history: self.family_history?,
-            scalp_signs: self.scalp_signs.answered()?,
-            recent_triggers: self.recent_triggers.answered()?,
-            lifestyle: self.lifestyle.answered()?,
-            conditions: strip_hidden(self.sex, "conditions", self.conditions.answered()?),
-            symptoms: strip_hidden(self.sex, "symptoms", self.symptoms.answered()?),
-            menopause: self.applies(Field::Menopause) && self.menopause == Some(true),
-            previous_treatments: self.previous_treatments.answered()?,
-            hair_loss_after_previous_mesotherapy: self
-                .applies(Field::HairLossAfterPreviousMesotherapy)
-                && self.hair_loss_after_previous_mesotherapy == Some(true),
-            injections: self.injections?,
-            start_date,
-        };
-        // The core's own validation is the last word on what may be submitted.
-        answers.problems(Some(today)).is_empty().then_some(answers)
+        Answers::from_value(&self.document(), Some(today)).ok()
     }
 
     /// A draft holding complete answers (to edit them again).
@@ -413,11 +462,16 @@ impl Draft {
     }
 }
 
-fn parse_age(t: &str) -> Option<u8> {
-    if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+/// How a question shows the core's problem of a kind.
+fn issue_of(field: Field, kind: ProblemKind) -> FieldIssue {
+    match (field, kind) {
+        (_, ProblemKind::Required) => FieldIssue::Missing,
+        (Field::Age, _) => FieldIssue::AgeInvalid,
+        (Field::StartDate, ProblemKind::DateInPast) => FieldIssue::DateInPast,
+        (Field::StartDate, ProblemKind::DateTooFar) => FieldIssue::DateTooFar,
+        (Field::StartDate, _) => FieldIssue::DateInvalid,
+        _ => FieldIssue::Invalid,
     }
-    t.parse::<u8>().ok().filter(|a| *a <= 120)
 }
 
 /// A set-valued question, for the generic toggle actions.
@@ -429,6 +483,52 @@ pub enum SetField {
     Conditions,
     PreviousTreatments,
     Lifestyle,
+}
+
+impl SetField {
+    /// Every list question.
+    pub const ALL: [SetField; 6] = [
+        SetField::RecentTriggers,
+        SetField::Lifestyle,
+        SetField::ScalpSigns,
+        SetField::Symptoms,
+        SetField::Conditions,
+        SetField::PreviousTreatments,
+    ];
+
+    /// The question.
+    pub fn field(self) -> Field {
+        match self {
+            SetField::RecentTriggers => Field::RecentTriggers,
+            SetField::ScalpSigns => Field::ScalpSigns,
+            SetField::Symptoms => Field::Symptoms,
+            SetField::Conditions => Field::Conditions,
+            SetField::PreviousTreatments => Field::PreviousTreatments,
+            SetField::Lifestyle => Field::Lifestyle,
+        }
+    }
+}
+
+impl Draft {
+    /// Whether a list question has an answer (some ticks, or "none of these").
+    pub fn set_answered(&self, set: SetField) -> bool {
+        match set {
+            SetField::RecentTriggers => self.recent_triggers.answered().is_some(),
+            SetField::ScalpSigns => self.scalp_signs.answered().is_some(),
+            SetField::Symptoms => self.symptoms.answered().is_some(),
+            SetField::Conditions => self.conditions.answered().is_some(),
+            SetField::PreviousTreatments => self.previous_treatments.answered().is_some(),
+            SetField::Lifestyle => self.lifestyle.answered().is_some(),
+        }
+    }
+
+    /// The list questions of a step not answered yet.
+    pub fn unanswered_sets(&self, step: u8) -> Vec<SetField> {
+        SetField::ALL
+            .into_iter()
+            .filter(|s| s.field().step() == step && !self.set_answered(*s))
+            .collect()
+    }
 }
 
 /// What the visitor does on the form.
@@ -456,6 +556,9 @@ pub enum Action {
     Toggle(SetField, &'static str),
     /// Tick "none of these" for a set (unticks everything), or untick it.
     ChooseNone(SetField),
+    /// Answer "none of these" to every list question on a step that is still unanswered
+    /// (one tap instead of one per list; lists already answered keep their answers).
+    ChooseNoneForUnanswered(u8),
     /// Start again with an empty draft.
     Reset,
     /// Replace the draft (restored from session storage or a saved plan).
@@ -533,6 +636,11 @@ impl Draft {
                 SetField::PreviousTreatments => toggle_none(&mut self.previous_treatments),
                 SetField::Lifestyle => toggle_none(&mut self.lifestyle),
             },
+            Action::ChooseNoneForUnanswered(step) => {
+                for set in self.unanswered_sets(step) {
+                    self.apply(Action::ChooseNone(set));
+                }
+            }
             Action::Reset => *self = Draft::default(),
             Action::Replace(d) => *self = *d,
         }

@@ -15,9 +15,9 @@ use super::pages::{
     AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage,
     StepPage,
 };
-use super::storage::{self, DraftLoad, LocalStorageRepository};
+use super::storage::{self, DraftLoad, LocalStore};
 use crate::core::{Catalog, Clinic};
-use crate::state::plans::{PlanRepository, PlansAction, PlansState, PLANS_KEY};
+use crate::state::plans::{PlanRepository, PlansAction, PlansState, StoreRepository, PLANS_KEY};
 use crate::state::route::Route;
 
 /// Props of [`App`].
@@ -77,8 +77,8 @@ fn shell(props: &ShellProps) -> Html {
     // Re-read on every page change: a tablet may stay open for days.
     let today = use_state(browser::today);
     let route = use_state(|| Route::parse(&browser::hash()));
-    let repository: Rc<dyn PlanRepository> = (*use_memo((), |_| {
-        Rc::new(LocalStorageRepository) as Rc<dyn PlanRepository>
+    let repository: Rc<dyn PlanRepository> = (*use_memo(props.clinic.clone(), |clinic| {
+        Rc::new(StoreRepository::new(LocalStore, clinic)) as Rc<dyn PlanRepository>
     }))
     .clone();
     // Stores start from what this device holds, before any page renders (a refresh on a step
@@ -100,6 +100,7 @@ fn shell(props: &ShellProps) -> Html {
         })
     };
     let last_saved = use_state(|| None);
+    let reveal_step = use_state(|| None);
     let draft_notice = use_state(|| None::<String>);
     // Set when an unreadable draft could not be set aside: it must not be written over.
     let draft_blocked = use_state(|| false);
@@ -178,7 +179,7 @@ fn shell(props: &ShellProps) -> Html {
         let repository = repository.clone();
         use_effect_with(plans.0.revision, move |rev| {
             if *rev > 0 && plans_handle.0.writable() {
-                match repository.save(&plans_handle.0.plans) {
+                match repository.save(&plans_handle.0.plans, &plans_handle.0.unconverted) {
                     Ok(()) => plans_handle.dispatch(PlansAction::Written(*rev)),
                     Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
                 }
@@ -233,6 +234,7 @@ fn shell(props: &ShellProps) -> Html {
         repository,
         last_saved,
         navigate,
+        reveal_step,
     };
     let page = match &*route {
         Route::Start => html! { <StartPage /> },

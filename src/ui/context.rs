@@ -58,6 +58,9 @@ pub struct AppContext {
     pub last_saved: UseStateHandle<Option<(Answers, String)>>,
     /// Goes to a route (adds a history entry).
     pub navigate: Callback<Route>,
+    /// A step the visitor was sent back to because of a problem: it opens with the
+    /// problem shown and focused.
+    pub reveal_step: UseStateHandle<Option<u8>>,
 }
 
 impl PartialEq for AppContext {
@@ -70,6 +73,7 @@ impl PartialEq for AppContext {
             && self.plans == other.plans
             && Rc::ptr_eq(&self.repository, &other.repository)
             && self.last_saved == other.last_saved
+            && self.reveal_step == other.reveal_step
     }
 }
 
@@ -82,6 +86,12 @@ impl AppContext {
     /// A catalog text with placeholders.
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.catalog.f(key, args)
+    }
+
+    /// Sends the visitor to a step with a problem, shown there.
+    pub fn send_to_problem(&self, step: u8) {
+        self.reveal_step.set(Some(step));
+        self.navigate.emit(Route::Step(step));
     }
 }
 

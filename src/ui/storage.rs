@@ -4,9 +4,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::state::plans::{
-    read_envelope, Envelope, PlanRepository, SavedPlan, StoreError, PLANS_KEY,
-};
+use crate::state::plans::{StoreError, TextStore};
 use crate::state::questionnaire::Draft;
 
 /// The sessionStorage key of the in-progress draft.
@@ -43,34 +41,24 @@ fn write_error(e: &wasm_bindgen::JsValue) -> StoreError {
     }
 }
 
-/// Saved plans in localStorage under one namespaced key.
+/// localStorage as a [`TextStore`]: the saved-plans repository is
+/// `StoreRepository<LocalStore>` (the migration and protection logic lives in `state::plans`).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct LocalStorageRepository;
+pub struct LocalStore;
 
-impl PlanRepository for LocalStorageRepository {
-    fn load(&self) -> Result<Vec<SavedPlan>, StoreError> {
-        match local()?.get_item(PLANS_KEY) {
-            Ok(None) => Ok(vec![]),
-            Ok(Some(text)) => read_envelope(&text).map(|e| e.plans),
-            Err(e) => Err(StoreError::Unavailable(js_error(&e))),
-        }
-    }
-
-    fn save(&self, plans: &[SavedPlan]) -> Result<(), StoreError> {
-        let storage = local()?;
-        // Never write over data this build cannot read.
-        if let Ok(Some(text)) = storage.get_item(PLANS_KEY) {
-            read_envelope(&text)?;
-        }
-        storage
-            .set_item(PLANS_KEY, &Envelope::current(plans.to_vec()).to_text()?)
-            .map_err(|e| write_error(&e))
-    }
-
-    fn raw(&self) -> Result<Option<String>, StoreError> {
+impl TextStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         local()?
-            .get_item(PLANS_KEY)
+            .get_item(key)
             .map_err(|e| StoreError::Unavailable(js_error(&e)))
+    }
+
+    fn set(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        local()?.set_item(key, text).map_err(|e| write_error(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        local()?.remove_item(key).map_err(|e| write_error(&e))
     }
 }
 

@@ -10,7 +10,8 @@ use crate::ui::context::use_app;
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct ContactCardProps {
     /// The verdict shown above, if any: after `refer` or `not_suitable` booking is not the
-    /// next step, so it is offered quietly, after the doctor.
+    /// next step, so it is offered quietly. After `refer` the card points to the doctor named
+    /// above; after `not_suitable` (which may name no doctor) to the GP or a dermatologist.
     #[prop_or_default]
     pub verdict: Option<Effect>,
 }
@@ -41,8 +42,10 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
                 }
             </ul>
             if let Some(url) = &c.booking_url {
-                if doctor_first {
+                if props.verdict == Some(Effect::Refer) {
                     <p class="contact-card-doctor-first">{ ctx.t("contact.doctor_first") }</p>
+                } else if props.verdict == Some(Effect::NotSuitable) {
+                    <p class="contact-card-doctor-first">{ ctx.t("contact.other_options") }</p>
                 }
                 <p><a class={classes!("button", (!doctor_first).then_some("button--primary"), "contact-card-book")}
                       href={url.clone()} rel="noopener noreferrer" target="_blank">{ ctx.t("contact.book") }</a></p>

@@ -37,3 +37,8 @@ pub mod rename_form;
 pub mod undo_bar;
 pub use rename_form::RenameForm;
 pub use undo_bar::UndoBar;
+
+pub mod consultation_checklist;
+pub mod safety_info;
+pub use consultation_checklist::ConsultationChecklist;
+pub use safety_info::SafetyInfo;

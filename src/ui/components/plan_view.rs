@@ -1,21 +1,29 @@
 //! The dated plan: label, timeline, list of dates with weekdays, ingredients, home care,
-//! lifestyle advice, after-care, expectations and cost. It shows a plan as computed; it must
-//! not plan anything.
+//! lifestyle advice, after-care, expectations, safety information and cost, rendered from
+//! the typed plan and the after-care it was computed with. It must not plan anything.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::core::clinic::Aftercare;
 use crate::core::drivers::Emphasis;
 use crate::core::planner::{Plan, PlanKind};
 use crate::state::plans::Confirmation;
 use crate::ui::context::use_app;
 
+use super::safety_info::SafetyInfo;
 use super::timeline::Timeline;
 
 /// Props of [`PlanView`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PlanViewProps {
-    pub plan: Plan<String>,
+    pub plan: Plan,
+    /// The after-care rules the plan was computed with.
+    pub aftercare: Aftercare,
+    /// The after-care shown is the clinic's current one (a plan saved by an older version
+    /// whose settings are not known).
+    #[prop_or_default]
+    pub aftercare_is_current: bool,
     #[prop_or_default]
     pub confirmation: Option<Confirmation>,
     /// Render the title as the page's main heading.
@@ -49,7 +57,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         )
     }));
     rows.sort_by_key(|r| r.0);
-    let a = &ctx.clinic.aftercare;
+    let a = &props.aftercare;
     let aftercare = [
         ctx.f(
             "aftercare.no_washing",
@@ -71,18 +79,13 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
             "aftercare.no_alcohol_after",
             &[("hours", &a.no_alcohol_hours_after.to_string())],
         ),
-        ctx.t("aftercare.blood_thinners"),
         ctx.t("aftercare.side_effects"),
     ];
     let label = match &props.confirmation {
-        Some(c) => {
-            // Stored as RFC 3339; shown through the one date format.
-            let when =
-                c.at.get(..10)
-                    .and_then(|d| crate::core::parse_iso_date(d).ok());
-            let date = when.map_or_else(|| c.at.clone(), |d| ctx.catalog.date(d));
-            ctx.f("plan.label.confirmed", &[("who", &c.by), ("date", &date)])
-        }
+        Some(c) => ctx.f(
+            "plan.label.confirmed",
+            &[("who", &c.by), ("date", &ctx.catalog.date(c.on))],
+        ),
         None => ctx.t("plan.label.proposed"),
     };
     let title = ctx.t("plan.title");
@@ -103,7 +106,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 <p class="plan-view-course">{ ctx.catalog.count("plan.course.sessions", n) }{ " " }{ ctx.catalog.count("plan.course.interval", usize::from(weeks)) }</p>
             }
             if !home_only {
-                <Timeline plan={p.clone()} />
+                <Timeline plan={p.clone().map_lifestyle(|a| a.id().to_string())} />
             }
             { sub("plan.dates") }
             <ol class="plan-view-dates" data-testid="plan-dates">
@@ -122,9 +125,11 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
             <ul class="plan-view-ingredients">
                 { for p.ingredients.iter().map(|i| html! {
                     <li class={classes!("plan-view-ingredient", (i.emphasis == Emphasis::High).then_some("plan-view-ingredient--high"))}>
-                        <strong>{ ctx.t(&format!("ingredient.{}.name", i.group)) }</strong>
-                        { " (" }{ ctx.t(&format!("ingredient.{}.contents", i.group)) }{ "): " }
-                        { ctx.t(&format!("ingredient.{}.role", i.group)) }{ "." }
+                        { ctx.f("plan.ingredient.line", &[
+                            ("name", &ctx.t(&format!("ingredient.{}.name", i.group))),
+                            ("contents", &ctx.t(&format!("ingredient.{}.contents", i.group))),
+                            ("role", &ctx.t(&format!("ingredient.{}.role", i.group))),
+                        ]) }
                         if i.emphasis == Emphasis::High {
                             { " " }<span class="plan-view-emphasis">{ ctx.t("emphasis.high") }</span>
                         }
@@ -140,10 +145,11 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 }
             </p>
             { sub("plan.lifestyle") }
-            <ul>{ for p.lifestyle.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            <ul data-testid="lifestyle">{ for p.lifestyle.iter().map(|l| html! { <li data-advice={l.id()}>{ ctx.t(&format!("lifestyle.{l}")) }</li> }) }</ul>
             if p.kind == PlanKind::Injections {
                 { sub("plan.aftercare") }
-                <p>{ ctx.t("plan.aftercare.intro") }</p>
+                <p>{ ctx.t("aftercare.blood_thinners") }</p>
+                <p>{ ctx.t(if props.aftercare_is_current { "plan.aftercare.intro_current" } else { "plan.aftercare.intro" }) }</p>
                 <ul>{ for aftercare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             }
             { sub("plan.expectations") }
@@ -157,11 +163,14 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 </ul>
             }
             <p class="plan-view-source">{ ctx.t("expectations.source") }</p>
+            if !home_only {
+                <SafetyInfo heading_level={if props.page_heading { 2 } else { 3 }} />
+            }
             if let Some(cost) = &p.estimated_cost {
                 <p class="plan-view-cost" data-testid="cost">
-                    { ctx.f("plan.cost.line", &[("total", &format_money(cost.total.as_f64())), ("currency", &cost.currency)]) }
-                    { " " }
-                    { ctx.f("plan.cost.detail", &[
+                    { ctx.f("plan.cost.line", &[
+                        ("total", &format_money(cost.total.as_f64())),
+                        ("currency", &cost.currency),
                         ("sessions", &cost.session_count.to_string()),
                         ("boosters", &cost.booster_count.to_string()),
                     ]) }

@@ -1,5 +1,6 @@
 //! Tells in plain words when saved plans cannot be read or written (blocked, full, damaged,
-//! newer version) and offers the stored data for download. It must never hide such a state.
+//! newer version, not convertible from an older version) and offers the stored data for
+//! download. It must never hide such a state.
 
 use yew::prelude::*;
 
@@ -34,6 +35,19 @@ pub fn store_notice(_props: &StoreNoticeProps) -> Html {
             export_failed.set(!ok);
         })
     };
+    let on_export_unconverted = {
+        let export_failed = export_failed.clone();
+        let records = state.unconverted.clone();
+        Callback::from(move |_: MouseEvent| {
+            let ok = serde_json::to_string_pretty(&records)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    browser::download("saved-plans-not-converted.json", "application/json", &text)
+                })
+                .is_ok();
+            export_failed.set(!ok);
+        })
+    };
     html! {
         <>
             if let Some(e) = read_error {
@@ -44,6 +58,13 @@ pub fn store_notice(_props: &StoreNoticeProps) -> Html {
                         <button class="button" type="button" onclick={on_export} data-testid="export-raw">{ ctx.t("store.export_raw") }</button>
                         if *export_failed { <p>{ ctx.t("store.export_failed") }</p> }
                     }
+                </div>
+            }
+            if !state.unconverted.is_empty() {
+                <div class="store-notice" role="status" data-testid="store-unconverted">
+                    <p>{ ctx.catalog.count("store.unconverted", state.unconverted.len()) }</p>
+                    <button class="button" type="button" onclick={on_export_unconverted} data-testid="export-unconverted">{ ctx.t("store.export_unconverted") }</button>
+                    if *export_failed { <p>{ ctx.t("store.export_failed") }</p> }
                 </div>
             }
             if let Some(e) = &state.write_error {

@@ -1,6 +1,7 @@
 //! The verdict as a headline: icon + text + colour (never colour alone) and a summary.
 //! It must not compute the verdict.
 
+use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::core::rules::Effect;
@@ -13,6 +14,9 @@ pub struct VerdictHeadlineProps {
     /// Render as the page's main heading (`h1#page-heading`).
     #[prop_or(true)]
     pub page_heading: bool,
+    /// The recheck date of a `defer` verdict, when there is one.
+    #[prop_or_default]
+    pub recheck_on: Option<NaiveDate>,
 }
 
 fn icon(verdict: Effect) -> Html {
@@ -51,6 +55,15 @@ pub fn verdict_headline(props: &VerdictHeadlineProps) -> Html {
                     <h2 class="verdict-headline-title">{ text }</h2>
                 }
                 <p class="verdict-headline-summary">{ ctx.t(&format!("verdict.{v}.summary")) }</p>
+                if v == Effect::Defer {
+                    if let Some(d) = props.recheck_on {
+                        <p class="verdict-headline-recheck" data-testid="recheck">
+                            { ctx.f("result.recheck_on", &[("date", &ctx.catalog.date(d))]) }
+                        </p>
+                    } else {
+                        <p class="verdict-headline-summary" data-testid="no-recheck">{ ctx.t("verdict.defer.summary.no_date") }</p>
+                    }
+                }
             </div>
         </div>
     }

@@ -22,7 +22,7 @@ pub fn about_page(_props: &AboutPageProps) -> Html {
             <p>{ ctx.t("evidence.note") }</p>
             <p>{ ctx.t("about.evidence_regimen") }</p>
             <p>{ ctx.t("about.evidence_safety") }</p>
-            <p>{ ctx.t("evidence.medical_treatments") }</p>
+            <p>{ ctx.t("about.medical_treatments") }</p>
             <h2>{ ctx.t("about.privacy_title") }</h2>
             <p>{ ctx.t("about.privacy") }</p>
             <p>{ ctx.t("about.privacy_saved") }</p>

@@ -27,15 +27,15 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
     let Some(cur) = current.clone() else {
         return html! {};
     };
-    let (answers, outcome) = (&cur.0, &cur.1);
+    let (answers, evaluation) = (&cur.0, &cur.1);
     let to_result = {
         let navigate = ctx.navigate.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(Route::Result))
     };
     html! {
         <div class="plan-page" data-testid="plan-page">
-            if let Some(plan) = &outcome.plan {
-                <PlanView plan={plan.clone()} />
+            if let Some(plan) = &evaluation.plan {
+                <PlanView plan={plan.clone()} aftercare={ctx.clinic.aftercare} />
             } else {
                 <h1 id="page-heading" tabindex="-1">{ ctx.t("plan.title") }</h1>
                 <p data-testid="no-plan">{ ctx.t("plan.none") }</p>
@@ -48,10 +48,11 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
             <StoreNotice />
             <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
                       on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
-            <ContactCard verdict={Some(outcome.verdict)} />
+            <ContactCard verdict={Some(evaluation.verdict)} />
             <div class="plan-page-print-result">
-                <OutcomeView outcome={outcome.clone()} page_heading={false}
-                             medical_treatments={mentions_medical_treatments(answers, outcome)} />
+                <OutcomeView evaluation={evaluation.clone()} page_heading={false}
+                             medical_treatments={mentions_medical_treatments(answers, evaluation)}
+                             smooth_area_unsure={ctx.draft.draft.no_regrowth_unsure} />
             </div>
         </div>
     }

@@ -6,32 +6,34 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::outcome::mentions_medical_treatments;
-use crate::core::{assess, Answers, Outcome};
-use crate::state::plans::{PlansAction, SaveState, SavedPlan, StaffRecord};
+use crate::core::planner::PlanKind;
+use crate::core::{assess, Answers, Evaluation};
+use crate::state::plans::{PlansAction, SaveState, SavedPlan};
 use crate::state::route::Route;
 use crate::ui::browser;
-use crate::ui::components::{ContactCard, OutcomeView, SaveForm, StoreNotice};
+use crate::ui::components::{
+    ConsultationChecklist, ContactCard, OutcomeView, SafetyInfo, SaveForm, StoreNotice,
+};
 use crate::ui::context::{use_app, AppContext};
 
 /// Props of [`ResultPage`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct ResultPageProps {}
 
-/// The current answers and their outcome, once the draft is complete.
-pub type Current = Option<Rc<(Answers, Outcome)>>;
+/// The current answers and their typed evaluation, once the draft is complete.
+pub type Current = Option<Rc<(Answers, Rc<Evaluation>)>>;
 
-/// The outcome of the current draft, when it is complete.
+/// The evaluation of the current draft, when it is complete.
 #[hook]
 pub fn use_current_outcome() -> Current {
     let ctx = use_app();
     let answers = ctx.draft.draft.to_answers(ctx.today);
-    let catalog = ctx.catalog;
     use_memo(
         (answers, ctx.clinic.clone(), ctx.today),
         move |(answers, clinic, today)| {
             answers
                 .as_ref()
-                .map(|a| Rc::new((a.clone(), assess(a, clinic, *today).render(catalog))))
+                .map(|a| Rc::new((a.clone(), Rc::new(assess(a, clinic, *today)))))
         },
     )
     .as_ref()
@@ -43,23 +45,24 @@ pub fn save_callback(ctx: &AppContext, current: &Current) -> Callback<String> {
     let plans = ctx.plans.clone();
     let last_saved = ctx.last_saved.clone();
     let today = ctx.today;
-    let version = ctx.clinic.fingerprint();
+    let clinic = ctx.clinic.clone();
+    let smooth_area_unsure = ctx.draft.draft.no_regrowth_unsure;
     let current = current.clone();
     Callback::from(move |label: String| {
         let Some(cur) = &current else { return };
-        let now = browser::now_iso();
         let id = browser::new_id();
-        plans.dispatch(PlansAction::Add(Box::new(SavedPlan {
-            id: id.clone(),
+        let mut plan = SavedPlan::new(
+            id.clone(),
             label,
-            created_at: now.clone(),
-            updated_at: now,
-            assessed_on: today,
-            answers: cur.0.clone(),
-            outcome: cur.1.clone(),
-            clinic_version: version.clone(),
-            staff: StaffRecord::default(),
-        })));
+            browser::now_iso(),
+            cur.0.clone(),
+            &clinic,
+            today,
+        );
+        // The very evaluation shown (the same answers, settings and day).
+        plan.evaluation = (*cur.1).clone();
+        plan.smooth_area_unsure = smooth_area_unsure;
+        plans.dispatch(PlansAction::Add(Box::new(plan)));
         last_saved.set(Some((cur.0.clone(), id)));
     })
 }
@@ -77,15 +80,16 @@ pub fn retry_callback(ctx: &AppContext) -> Callback<()> {
     Callback::from(move |_| plans.dispatch(PlansAction::Retry))
 }
 
-/// Redirects to the first unanswered step when the draft is incomplete.
+/// Sends the visitor to the first step with a problem (shown there) when the draft is not
+/// a complete, valid assessment.
 #[hook]
 pub fn use_require_complete() {
     let ctx = use_app();
     let first = ctx.draft.draft.first_incomplete_step(ctx.today);
-    let navigate = ctx.navigate.clone();
+    let c = ctx.clone();
     use_effect_with(first, move |first| {
         if let Some(step) = first {
-            navigate.emit(Route::Step(*step));
+            c.send_to_problem(*step);
         }
     });
 }
@@ -99,18 +103,19 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
     let Some(cur) = current.clone() else {
         return html! {};
     };
-    let (answers, outcome) = (&cur.0, &cur.1);
+    let (answers, evaluation) = (&cur.0, &cur.1);
     let go = |r: Route| {
         let navigate = ctx.navigate.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(r.clone()))
     };
     html! {
         <div class="result-page" data-testid="result-page">
-            <OutcomeView outcome={outcome.clone()} medical_treatments={mentions_medical_treatments(answers, outcome)} />
+            <OutcomeView evaluation={evaluation.clone()} medical_treatments={mentions_medical_treatments(answers, evaluation)}
+                         smooth_area_unsure={ctx.draft.draft.no_regrowth_unsure} />
             <section class="result-page-next" aria-labelledby="next-heading">
                 <h2 id="next-heading">{ ctx.t("result.next_steps") }</h2>
                 <div class="result-page-actions">
-                    if outcome.plan.is_some() {
+                    if evaluation.plan.is_some() {
                         <button class="button button--primary" type="button" onclick={go(Route::Plan)} data-testid="see-plan">{ ctx.t("result.see_plan") }</button>
                     }
                     <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
@@ -120,7 +125,11 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                 <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
                           on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
             </section>
-            <ContactCard verdict={Some(outcome.verdict)} />
+            if evaluation.plan.as_ref().is_some_and(|p| p.kind == PlanKind::Injections) {
+                <SafetyInfo />
+            }
+            <ConsultationChecklist />
+            <ContactCard verdict={Some(evaluation.verdict)} />
         </div>
     }
 }

@@ -32,9 +32,10 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
     let state = &ctx.plans.0;
     let on_backup = {
         let plans = state.plans.clone();
+        let unconverted = state.unconverted.clone();
         let backup_failed = backup_failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let ok = Envelope::current(plans.clone())
+            let ok = Envelope::current(plans.clone(), unconverted.clone())
                 .to_text()
                 .map_err(|e| e.to_string())
                 .and_then(|text| {
@@ -73,7 +74,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
             <li class="saved-list-item" key={id.clone()} data-testid="saved-item" data-id={id.clone()}>
                 <h2 class="saved-list-title"><a href={format!("#/saved/{id}")}>{ p.label.clone() }</a></h2>
                 <p class="saved-list-meta">
-                    <span class={format!("saved-list-verdict saved-list-verdict--{}", p.outcome.verdict)}>{ ctx.t(&format!("effect.{}", p.outcome.verdict)) }</span>
+                    <span class={format!("saved-list-verdict saved-list-verdict--{}", p.evaluation.verdict)}>{ ctx.t(&format!("verdict.{}.headline", p.evaluation.verdict)) }</span>
                     { " · " }{ ctx.f("saved.assessed_on", &[("date", &ctx.catalog.date_short(p.assessed_on))]) }
                 </p>
                 <p class="saved-list-next">

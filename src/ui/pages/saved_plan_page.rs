@@ -1,6 +1,8 @@
 //! One saved plan: its nickname, the outcome and plan as computed then, rename, delete
 //! and print. It must show the stored outcome, not recompute it.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::state::plans::{PlansAction, StoreStatus};
@@ -70,12 +72,14 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
                     <button class="button button--danger" type="button" onclick={on_delete} disabled={!state.writable()}>{ ctx.t("saved.delete") }</button>
                 </div>
             }
-            <OutcomeView outcome={p.outcome.clone()} page_heading={false}
-                         medical_treatments={crate::core::outcome::mentions_medical_treatments(&p.answers, &p.outcome)} />
-            if let Some(plan) = &p.outcome.plan {
-                <PlanView plan={plan.clone()} confirmation={p.staff.confirmation.clone()} page_heading={false} />
+            <OutcomeView evaluation={Rc::new(p.evaluation.clone())} page_heading={false}
+                         medical_treatments={crate::core::outcome::mentions_medical_treatments(&p.answers, &p.evaluation)}
+                         smooth_area_unsure={p.smooth_area_unsure} />
+            if let Some(plan) = &p.evaluation.plan {
+                <PlanView plan={plan.clone()} confirmation={p.staff.confirmation.clone()} page_heading={false}
+                          aftercare={p.clinic_then(&ctx.clinic).aftercare} aftercare_is_current={p.clinic.is_none()} />
             }
-            <ContactCard verdict={Some(p.outcome.verdict)} />
+            <ContactCard verdict={Some(p.evaluation.verdict)} />
         </div>
     }
 }

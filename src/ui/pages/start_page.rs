@@ -41,6 +41,7 @@ pub fn start_page(_props: &StartPageProps) -> Html {
             <ul class="start-page-facts">
                 <li>{ ctx.t("app.time_needed") }</li>
                 <li>{ ctx.t("app.privacy") }</li>
+                <li data-testid="not-emergency">{ ctx.t("app.not_emergency") }</li>
             </ul>
             <p class="start-page-disclaimer" data-testid="disclaimer">{ ctx.t("disclaimer") }</p>
             <div class="start-page-actions">

@@ -290,7 +290,8 @@ impl Form<'_> {
 pub fn step_page(props: &StepPageProps) -> Html {
     let ctx = use_app();
     let step = props.step;
-    let show_errors = use_state(|| false);
+    let revealed = ctx.reveal_step.as_ref() == Some(&step);
+    let show_errors = use_state(|| revealed);
     let focus_request = use_state(|| 0u32);
     let draft = &ctx.draft.draft;
     let issues = draft.step_issues(step, ctx.today);
@@ -299,12 +300,25 @@ pub fn step_page(props: &StepPageProps) -> Html {
     // Never show a step whose earlier steps are unanswered (e.g. a typed address).
     {
         let first = draft.first_incomplete_step(ctx.today);
-        let navigate = ctx.navigate.clone();
+        let c = ctx.clone();
         use_effect_with((step, first), move |(step, first)| {
             if let Some(f) = first {
                 if f < step {
-                    navigate.emit(Route::Step(*f));
+                    c.send_to_problem(*f);
                 }
+            }
+        });
+    }
+    // Sent here because of a problem: show it (already shown) and move focus to it.
+    {
+        let reveal = ctx.reveal_step.clone();
+        let focus_request = focus_request.clone();
+        let show_errors = show_errors.clone();
+        use_effect_with(revealed, move |revealed| {
+            if *revealed {
+                reveal.set(None);
+                show_errors.set(true);
+                focus_request.set(*focus_request + 1);
             }
         });
     }
@@ -346,6 +360,7 @@ pub fn step_page(props: &StepPageProps) -> Html {
             { form.yes_no(Field::SheddingIncreased, d.shedding_increased) }
             { form.choice::<FamilyHistory>(Field::FamilyHistory, d.family_history.map(|v| v.id()), Action::SetFamilyHistory) }
             { form.checks::<Trigger>(Field::RecentTriggers, SetField::RecentTriggers, &d.recent_triggers) }
+            { form.checks::<LifestyleFactor>(Field::Lifestyle, SetField::Lifestyle, &d.lifestyle) }
         </> },
         4 => html! { <>
             { form.checks::<ScalpSign>(Field::ScalpSigns, SetField::ScalpSigns, &d.scalp_signs) }
@@ -362,7 +377,6 @@ pub fn step_page(props: &StepPageProps) -> Html {
             }
             { form.choice::<Injections>(Field::Injections, d.injections.map(|v| v.id()), Action::SetInjections) }
             { form.start_date() }
-            { form.checks::<LifestyleFactor>(Field::Lifestyle, SetField::Lifestyle, &d.lifestyle) }
         </> },
     };
 
@@ -395,19 +409,28 @@ pub fn step_page(props: &StepPageProps) -> Html {
             })
         })
     };
-    let summary = (*show_errors && !issues.is_empty()).then(|| {
-        let n = issues.len();
-        if n == 1 {
-            ctx.t("validation.summary.one")
-        } else {
-            ctx.f("validation.summary.many", &[("n", &n.to_string())])
-        }
-    });
+    let unanswered_lists = draft.unanswered_sets(step).len();
+    let on_none_all = {
+        let dispatcher = ctx.draft.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::ChooseNoneForUnanswered(step));
+            // The button goes away: keep focus in the form, on the first list.
+            browser::focus_id("page-heading");
+        })
+    };
+    let summary = (*show_errors && !issues.is_empty())
+        .then(|| ctx.catalog.count("validation.summary", issues.len()));
     html! {
         <div class="step-page" data-testid={format!("step-{step}")}>
             <ProgressIndicator {step} total={STEPS} />
             <h1 id="page-heading" class="step-page-title" tabindex="-1">{ ctx.t(&format!("step.{step}.title")) }</h1>
             <form class="step-page-form" {onsubmit} novalidate=true>
+                if unanswered_lists >= 2 {
+                    <div class="step-page-none-all">
+                        <button class="button" type="button" onclick={on_none_all} data-testid="none-all">{ ctx.t("step.none_all") }</button>
+                        <p class="step-page-help">{ ctx.t("step.none_all.help") }</p>
+                    </div>
+                }
                 { body }
                 <p class="step-page-summary" role="alert" data-testid="step-errors">{ summary.unwrap_or_default() }</p>
                 <div class="step-page-nav">
