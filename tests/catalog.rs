@@ -22,7 +22,7 @@ fn literal_keys(dir: &Path, out: &mut Vec<(String, String)>) {
             literal_keys(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).unwrap();
-            for marker in ["t(\"", "f(\""] {
+            for marker in ["t(\"", "f(\"", "count(\"", "count_with(\""] {
                 for (i, _) in text.match_indices(marker) {
                     let rest = &text[i + marker.len()..];
                     let key: String = rest.chars().take_while(|c| *c != '"').collect();
@@ -66,6 +66,24 @@ fn every_key_the_code_uses_exists() {
     }
     for d in Driver::ALL {
         need(format!("driver.{d}"));
+        need(format!("driver.{d}.explain"));
+    }
+    // The surgeon sentence of the one rule that refers to a surgeon.
+    need("rule.ST-ADVANCED.surgeon".into());
+    for (scale, max) in [("norwood", 7), ("ludwig", 3)] {
+        for g in 1..=max {
+            need(format!("answer.stage.{scale}.{g}.hint"));
+        }
+    }
+    // Plural texts asked through `count` (their `other` form is the base key).
+    for key in [
+        "validation.summary",
+        "plan.course.sessions",
+        "plan.course.interval",
+        "plan.booster.every",
+        "store.unconverted",
+    ] {
+        need(key.into());
     }
     for g in IngredientGroup::ALL {
         for part in ["name", "contents", "role"] {
@@ -144,6 +162,47 @@ fn a_missing_key_shows_visibly_and_placeholders_fill() {
     let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     assert_eq!(c.date(d), "Tue 1 Dec 2026");
     assert_eq!(c.date_short(d), "1 Dec 2026");
+}
+
+#[test]
+fn placeholders_are_filled_in_one_pass() {
+    use meso_advisor::core::catalog::fill;
+    // A value that itself contains a placeholder stays literal.
+    assert_eq!(
+        fill(
+            "{who} on {date}",
+            &[("who", "Dr {date}"), ("date", "1 Dec")]
+        ),
+        "Dr {date} on 1 Dec"
+    );
+    assert_eq!(fill("{a}{a}", &[("a", "{a}")]), "{a}{a}");
+    // Unknown placeholders and stray braces stay visible.
+    assert_eq!(fill("{x} and {", &[]), "{x} and {");
+    assert_eq!(fill("no placeholders", &[("a", "b")]), "no placeholders");
+    let c = Catalog::english();
+    // A clinician whose name looks like a placeholder keeps it.
+    let label = c.f(
+        "plan.label.confirmed",
+        &[("who", "{date}"), ("date", "2 Dec 2026")],
+    );
+    assert!(
+        label.contains("{date}") && label.contains("2 Dec 2026"),
+        "{label}"
+    );
+}
+
+#[test]
+fn plurals_are_chosen_in_one_place() {
+    let c = Catalog::english();
+    assert_eq!(c.plural_category(1), "one");
+    assert_eq!(c.plural_category(0), "other");
+    assert_eq!(c.plural_category(2), "other");
+    assert_ne!(
+        c.count("validation.summary", 1),
+        c.count("validation.summary", 2)
+    );
+    assert!(c.count("validation.summary", 3).contains('3'));
+    assert!(!c.count("validation.summary", 1).contains('{'));
 }
 
 #[test]

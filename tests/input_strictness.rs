@@ -155,3 +155,54 @@ fn a_plan_without_sessions_gives_no_maintenance_advice() {
         plan.lifestyle
     );
 }
+
+#[test]
+fn referrals_are_merged_per_person_with_the_strongest_urgency() {
+    use meso_advisor::core::outcome::referral_groups;
+    // Patches (dermatologist, soon) + scalp redness (dermatologist, soon) + thyroid (GP,
+    // routine) + voice deepening in a woman (endocrinology, urgent).
+    let a = Answers::parse(
+        &with(&[
+            ("sex", json!("female")),
+            ("pattern", json!("patches")),
+            ("stage", Value::Null),
+            ("menopause", json!(false)),
+            ("scalp_signs", json!(["redness_scaling"])),
+            ("conditions", json!(["thyroid_disorder"])),
+            ("symptoms", json!(["voice_deepening"])),
+        ]),
+        Some(today()),
+    )
+    .unwrap();
+    let e = assess(&a, &Clinic::default(), today());
+    let groups = referral_groups(&e.findings);
+    let lines: Vec<(String, String, Vec<String>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.to.id().to_string(),
+                g.urgency.id().to_string(),
+                g.rules.iter().map(|r| r.id().to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (
+                "endocrinology".into(),
+                "urgent".into(),
+                vec!["RF-ANDROGEN".into()]
+            ),
+            (
+                "dermatologist".into(),
+                "soon".into(),
+                vec!["RF-PATCHES".into(), "RF-SCALP".into()]
+            ),
+            ("gp".into(), "routine".into(), vec!["CO-THYROID".into()]),
+        ]
+    );
+    // The outcome JSON keeps one referral per finding (spec §7): only the views merge.
+    let o = e.render(Catalog::english());
+    assert_eq!(o.referrals.len(), 4);
+}

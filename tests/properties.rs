@@ -499,3 +499,170 @@ fn strategies_cover_every_verdict_and_plan_kind() {
     );
     assert!(boosters >= 20, "too few plans with boosters: {boosters}");
 }
+
+// ------------------------------------------------------------------------------------------
+// One validator: the questionnaire's steps and the core agree (issue: "one validator").
+// ------------------------------------------------------------------------------------------
+
+mod one_validator {
+    use super::*;
+    use meso_advisor::core::answers::{Scale, Sex, Stage};
+    use meso_advisor::core::choice::Choice;
+    use meso_advisor::core::Answers;
+    use meso_advisor::state::questionnaire::{Action, Draft, Field, SetField, StageAnswer};
+
+    fn pick<T: Choice + std::fmt::Debug + 'static>() -> impl Strategy<Value = Option<T>> {
+        prop_oneof![
+            1 => Just(None),
+            20 => proptest::sample::select(T::IDS.to_vec()).prop_map(|id| T::from_id(id)),
+        ]
+    }
+
+    fn opt_bool() -> impl Strategy<Value = Option<bool>> {
+        prop_oneof![1 => Just(None), 20 => any::<bool>().prop_map(Some)]
+    }
+
+    /// A list answer: unanswered, "none of these", or some ticks (hidden ones included).
+    fn list(ids: &'static [&'static str]) -> impl Strategy<Value = (u8, Vec<&'static str>)> {
+        (
+            prop_oneof![1 => Just(0u8), 15 => Just(1u8), 15 => Just(2u8)],
+            subsequence(ids.to_vec(), 0..=3),
+        )
+    }
+
+    fn typed_text(good: &'static [&'static str]) -> impl Strategy<Value = String> {
+        prop_oneof![
+            12 => proptest::sample::select(good.to_vec()).prop_map(String::from),
+            1 => "[0-9a-z .-]{0,12}",
+        ]
+    }
+
+    prop_compose! {
+        /// Any draft a visitor could produce (and some a tampered session could).
+        fn draft()(
+            age in typed_text(&["", "0", "17", "35", "120", "121", "999", "3.5", "-4", " 40 "]),
+            sex in pick::<Sex>(),
+            pattern in pick::<meso_advisor::core::answers::Pattern>(),
+            stage in prop_oneof![
+                1 => Just(None),
+                3 => Just(Some(StageAnswer::Unsure)),
+                10 => (any::<bool>(), 1u8..=7).prop_map(|(n, g)| Some(StageAnswer::Picked(
+                    if n { Stage { scale: Scale::Norwood, grade: g } }
+                    else { Stage { scale: Scale::Ludwig, grade: 1 + g % 3 } }))),
+            ],
+            smooth in prop_oneof![1 => Just(None), 3 => Just(Some(true)), 12 => Just(Some(false))],
+            unsure in any::<bool>(),
+            duration in pick::<meso_advisor::core::answers::HairLossDuration>(),
+            onset in pick::<meso_advisor::core::answers::Onset>(),
+            shedding in opt_bool(),
+            family in pick::<meso_advisor::core::answers::FamilyHistory>(),
+            lists in (
+                list(meso_advisor::core::answers::Trigger::IDS),
+                list(meso_advisor::core::answers::LifestyleFactor::IDS),
+                list(meso_advisor::core::answers::ScalpSign::IDS),
+                list(meso_advisor::core::answers::Symptom::IDS),
+                list(meso_advisor::core::answers::Condition::IDS),
+                list(meso_advisor::core::answers::Treatment::IDS),
+            ),
+            menopause in opt_bool(),
+            after in opt_bool(),
+            injections in pick::<meso_advisor::core::answers::Injections>(),
+            start in typed_text(&["", "2026-11-24", "2026-11-23", "2027-02-29", "2028-02-29",
+                                  "2036-11-24", "2036-11-25", "9999-12-31", "2026-13-01"]),
+        ) -> Draft {
+            let mut d = Draft::default();
+            let mut act = |a: Action| d.apply(a);
+            act(Action::SetAge(age));
+            if let Some(s) = sex { act(Action::SetSex(s)); }
+            if let Some(p) = pattern { act(Action::SetPattern(p)); }
+            if let Some(s) = stage { act(Action::SetStage(s)); }
+            match (smooth, unsure) {
+                (Some(false), true) => act(Action::SetNoRegrowthUnsure),
+                (Some(b), _) => act(Action::SetBool(Field::NoRegrowthVisible, b)),
+                (None, _) => {}
+            }
+            if let Some(x) = duration { act(Action::SetDuration(x)); }
+            if let Some(x) = onset { act(Action::SetOnset(x)); }
+            if let Some(x) = shedding { act(Action::SetBool(Field::SheddingIncreased, x)); }
+            if let Some(x) = family { act(Action::SetFamilyHistory(x)); }
+            let (t, l, sc, sy, co, tr) = lists;
+            for (set, (mode, ids)) in [
+                (SetField::RecentTriggers, t), (SetField::Lifestyle, l), (SetField::ScalpSigns, sc),
+                (SetField::Symptoms, sy), (SetField::Conditions, co), (SetField::PreviousTreatments, tr),
+            ] {
+                match mode {
+                    0 => {}
+                    1 => act(Action::ChooseNone(set)),
+                    _ => for id in ids { act(Action::Toggle(set, id)); },
+                }
+            }
+            if let Some(x) = menopause { act(Action::SetBool(Field::Menopause, x)); }
+            if let Some(x) = after { act(Action::SetBool(Field::HairLossAfterPreviousMesotherapy, x)); }
+            if let Some(x) = injections { act(Action::SetInjections(x)); }
+            act(Action::SetStartDate(start));
+            d
+        }
+    }
+
+    /// Whether the form-only stage question is answered (the core reads an absent stage as
+    /// "not given", so only the form can tell "not answered" from "not sure").
+    fn stage_answered(d: &Draft) -> bool {
+        match (d.pattern, d.stage) {
+            (Some(p), s)
+                if matches!(
+                    p,
+                    meso_advisor::core::answers::Pattern::HairlineOrCrown
+                        | meso_advisor::core::answers::Pattern::PartWidening
+                ) =>
+            {
+                match s {
+                    None => false,
+                    Some(StageAnswer::Unsure) => true,
+                    Some(StageAnswer::Picked(st)) => {
+                        (st.scale == Scale::Norwood)
+                            == (p == meso_advisor::core::answers::Pattern::HairlineOrCrown)
+                    }
+                }
+            }
+            _ => true,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_steps_say_complete_exactly_when_the_core_accepts((d, today) in (draft(), today_strategy())) {
+            let steps_complete = d.first_incomplete_step(today).is_none();
+            let core_accepts = Answers::from_value(&d.document(), Some(today)).is_ok();
+            prop_assert_eq!(steps_complete, core_accepts && stage_answered(&d),
+                "document {}", d.document());
+            // What the pages compute from is what the steps accepted.
+            prop_assert_eq!(d.to_answers(today).is_some(), steps_complete);
+            // Every core problem is shown on some question of some step.
+            if !core_accepts {
+                prop_assert!(d.first_incomplete_step(today).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn the_generator_reaches_both_sides() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let mut runner = TestRunner::deterministic();
+        let (mut complete, mut incomplete) = (0, 0);
+        for _ in 0..3000 {
+            let d = draft().new_tree(&mut runner).unwrap().current();
+            if d.first_incomplete_step(super::d("2026-11-24")).is_none() {
+                complete += 1
+            } else {
+                incomplete += 1
+            }
+        }
+        assert!(
+            complete > 20 && incomplete > 20,
+            "{complete} complete, {incomplete} incomplete"
+        );
+    }
+}

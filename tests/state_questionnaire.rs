@@ -107,6 +107,47 @@ fn start_date_is_optional_but_must_be_real_and_not_past() {
     d.apply(Action::SetStartDate("2026-11-24".into()));
     assert_eq!(d.issue(Field::StartDate, today()), None);
     assert_eq!(d.to_answers(today()).unwrap().start_date, Some(today()));
+    // More than 10 years ahead: the core refuses it, so the step does too (it used to pass
+    // the steps and leave the result and plan pages blank).
+    d.apply(Action::SetStartDate("2036-11-25".into()));
+    assert_eq!(
+        d.issue(Field::StartDate, today()),
+        Some(FieldIssue::DateTooFar)
+    );
+    assert_eq!(d.first_incomplete_step(today()), Some(6));
+    assert_eq!(d.to_answers(today()), None);
+    d.apply(Action::SetStartDate("2036-11-24".into()));
+    assert_eq!(d.issue(Field::StartDate, today()), None);
+}
+
+#[test]
+fn one_tap_answers_none_to_the_unanswered_lists_of_a_step_only() {
+    let mut d = Draft::default();
+    d.apply(Action::Toggle(SetField::RecentTriggers, "surgery"));
+    assert_eq!(d.unanswered_sets(3), vec![SetField::Lifestyle]);
+    assert_eq!(
+        d.unanswered_sets(4),
+        vec![SetField::ScalpSigns, SetField::Symptoms]
+    );
+    d.apply(Action::ChooseNoneForUnanswered(4));
+    assert_eq!(d.scalp_signs, Multi::NoneOfThese);
+    assert_eq!(d.symptoms, Multi::NoneOfThese);
+    assert_eq!(d.lifestyle, Multi::Unanswered, "other steps untouched");
+    d.apply(Action::ChooseNoneForUnanswered(3));
+    assert!(
+        d.recent_triggers
+            .contains(meso_advisor::core::answers::Trigger::Surgery),
+        "answers kept"
+    );
+    assert_eq!(d.lifestyle, Multi::NoneOfThese);
+    assert!(d.unanswered_sets(3).is_empty());
+}
+
+#[test]
+fn lifestyle_is_asked_with_the_triggers_and_the_optional_date_last() {
+    assert_eq!(Field::Lifestyle.step(), 3);
+    let step6: Vec<Field> = FIELDS.iter().copied().filter(|f| f.step() == 6).collect();
+    assert_eq!(step6.last(), Some(&Field::StartDate));
 }
 
 #[test]

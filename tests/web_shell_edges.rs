@@ -11,10 +11,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use meso_advisor::core::{assess, Answers, Catalog, Clinic};
-use meso_advisor::state::plans::{PlanRepository, SavedPlan, StaffRecord, PLANS_KEY};
+use meso_advisor::core::{Answers, Clinic};
+use meso_advisor::state::plans::StoreRepository;
+use meso_advisor::state::plans::{PlanRepository, SavedPlan, PLANS_KEY};
 use meso_advisor::ui::components::config_error::{ConfigError, ConfigErrorProps};
-use meso_advisor::ui::storage::LocalStorageRepository;
+use meso_advisor::ui::storage::LocalStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_common::*;
@@ -24,18 +25,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn saved_plan(id: &str, label: &str) -> SavedPlan {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let answers = Answers::parse(include_str!("fixtures/answers-suitable.json"), None).unwrap();
-    let outcome = assess(&answers, &Clinic::default(), today).render(Catalog::english());
-    SavedPlan {
-        id: id.into(),
-        label: label.into(),
-        created_at: "2026-11-24T10:00:00.000Z".into(),
-        updated_at: "2026-11-24T10:00:00.000Z".into(),
-        assessed_on: today,
+    SavedPlan::new(
+        id.into(),
+        label.into(),
+        "2026-11-24T10:00:00.000Z".into(),
         answers,
-        outcome,
-        clinic_version: Clinic::default().fingerprint(),
-        staff: StaffRecord::default(),
-    }
+        &Clinic::default(),
+        today,
+    )
 }
 
 #[wasm_bindgen_test]
@@ -57,8 +54,8 @@ async fn plans_saved_in_another_tab_appear_here() {
     let root = mount_app();
     wait_el(&root, "[data-testid=saved-empty]").await;
     // Another tab writes the store; this tab hears of it only through the `storage` event.
-    LocalStorageRepository
-        .save(&[saved_plan("0a0b0c0d0e0f1011", "From the other tab")])
+    StoreRepository::new(LocalStore, &Clinic::default())
+        .save(&[saved_plan("0a0b0c0d0e0f1011", "From the other tab")], &[])
         .unwrap();
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(PLANS_KEY));

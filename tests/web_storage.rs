@@ -10,10 +10,12 @@
 mod web_common;
 
 use chrono::NaiveDate;
-use meso_advisor::core::{assess, Answers, Catalog, Clinic};
-use meso_advisor::state::plans::{PlanRepository, SavedPlan, StaffRecord, StoreError, PLANS_KEY};
+use meso_advisor::core::{Answers, Clinic};
+use meso_advisor::state::plans::{
+    backup_key, PlanRepository, SavedPlan, StoreError, StoreRepository, PLANS_KEY,
+};
 use meso_advisor::state::questionnaire::Draft;
-use meso_advisor::ui::storage::LocalStorageRepository;
+use meso_advisor::ui::storage::LocalStore;
 use serde_json::{json, Value};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_common::*;
@@ -54,21 +56,37 @@ fn parse_answers(v: &Value) -> Answers {
 
 /// A saved plan built from a real assessment.
 fn plan(id: &str, label: &str, answers: &Value, created_at: &str) -> SavedPlan {
-    let clinic = Clinic::default();
-    let a = parse_answers(answers);
-    let outcome = assess(&a, &clinic, assessed_on()).render(Catalog::english());
-    SavedPlan {
-        id: id.into(),
-        label: label.into(),
-        created_at: created_at.into(),
-        updated_at: created_at.into(),
-        assessed_on: assessed_on(),
-        answers: a,
-        outcome,
-        clinic_version: clinic.fingerprint(),
-        staff: StaffRecord::default(),
+    SavedPlan::new(
+        id.into(),
+        label.into(),
+        created_at.into(),
+        parse_answers(answers),
+        &Clinic::default(),
+        assessed_on(),
+    )
+}
+
+/// The app's repository: localStorage, migrations considering the default clinic.
+#[allow(non_upper_case_globals)]
+struct Repo;
+
+impl Repo {
+    fn r() -> StoreRepository<LocalStore> {
+        StoreRepository::new(LocalStore, &Clinic::default())
+    }
+    fn load(&self) -> Result<Vec<SavedPlan>, StoreError> {
+        Repo::r().load().map(|l| l.plans)
+    }
+    fn save(&self, plans: &[SavedPlan]) -> Result<(), StoreError> {
+        Repo::r().save(plans, &[])
+    }
+    fn raw(&self) -> Result<Option<String>, StoreError> {
+        Repo::r().raw()
     }
 }
+
+#[allow(non_upper_case_globals)]
+const LocalStorageRepository: Repo = Repo;
 
 fn two_plans() -> Vec<SavedPlan> {
     vec![
@@ -93,7 +111,7 @@ fn stored() -> Option<String> {
 }
 
 const DAMAGED: &str =
-    "{\"schema\":\"meso-advisor/plans@1\",\"plans\":[{\"id\":\"x\",\"label\":\"half a pl";
+    "{\"schema\":\"meso-advisor/plans@2\",\"plans\":[{\"id\":\"x\",\"label\":\"half a pl";
 
 fn newer_text() -> String {
     json!({
@@ -126,7 +144,7 @@ async fn save_then_load_round_trips_plans_in_a_versioned_envelope() {
     let text = stored().expect("the plans key is written");
     assert_eq!(repo.raw(), Ok(Some(text.clone())));
     let v: Value = serde_json::from_str(&text).expect("the stored text is JSON");
-    assert_eq!(v["schema"], json!("meso-advisor/plans@1"));
+    assert_eq!(v["schema"], json!("meso-advisor/plans@2"));
     let obj = v.as_object().expect("an object");
     let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
     keys.sort_unstable();
@@ -150,7 +168,7 @@ async fn save_then_load_round_trips_plans_in_a_versioned_envelope() {
         v["plans"][0]["answers"]["schema"],
         json!("meso-advisor/assessment@1")
     );
-    assert_eq!(v["plans"][0]["outcome"]["verdict"], json!("suitable"));
+    assert_eq!(v["plans"][0]["evaluation"]["verdict"], json!("suitable"));
 
     // Saving again replaces the list.
     assert_eq!(repo.save(&plans[1..]), Ok(()));
@@ -158,7 +176,7 @@ async fn save_then_load_round_trips_plans_in_a_versioned_envelope() {
     assert_eq!(repo.save(&[]), Ok(()));
     assert_eq!(repo.load(), Ok(vec![]));
     let v: Value = serde_json::from_str(&stored().unwrap()).unwrap();
-    assert_eq!(v, json!({ "schema": "meso-advisor/plans@1", "plans": [] }));
+    assert_eq!(v, json!({ "schema": "meso-advisor/plans@2", "plans": [] }));
 }
 
 #[wasm_bindgen_test]
@@ -169,7 +187,7 @@ async fn damaged_data_is_reported_and_never_written_over() {
         DAMAGED,
         "not json at all",
         "{\"plans\":[]}",
-        "{\"schema\":\"meso-advisor/plans@1\",\"plans\":[{\"id\":1}]}",
+        "{\"schema\":\"meso-advisor/plans@2\",\"plans\":[{\"id\":1}]}",
     ] {
         local().set_item(PLANS_KEY, damaged).unwrap();
         assert!(
@@ -488,4 +506,42 @@ async fn a_failed_save_is_not_reported_as_saved() {
         "the page says {done:?} next to the storage-full error"
     );
     local().clear().unwrap();
+}
+
+/// Real `plans@1` data (written by the build before typed records) in localStorage: the
+/// app starts, lists every plan, stores them as `plans@2` and removes the copy it kept.
+#[wasm_bindgen_test]
+async fn plans_at_1_in_local_storage_are_migrated_when_the_app_starts() {
+    setup("#/saved").await;
+    let v1 = include_str!("fixtures/plans_v1/shipped.json");
+    local().set_item(PLANS_KEY, v1).unwrap();
+    let root = mount_app();
+    wait_until("the six plans are listed", || {
+        qa(&root, "[data-testid=saved-item]").len() == 6
+    })
+    .await;
+    let text = stored().unwrap();
+    assert!(
+        text.starts_with("{\"schema\":\"meso-advisor/plans@2\""),
+        "{text:.60}"
+    );
+    assert_eq!(local().get_item(&backup_key(1)).unwrap(), None);
+    assert!(q(&root, "[data-testid=store-error]").is_none());
+    let ids: Vec<String> = serde_json::from_str::<Value>(v1).unwrap()["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    let now: Value = serde_json::from_str(&text).unwrap();
+    for id in ids {
+        assert!(
+            now["plans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["id"] == json!(id)),
+            "{id} kept"
+        );
+    }
 }
