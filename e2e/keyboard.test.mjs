@@ -83,6 +83,7 @@ test("(d) the questionnaire with the keyboard alone, through to the result and t
     await kb.choose("shedding_increased", a.shedding_increased);
     await kb.choose("family_history", a.family_history);
     for (const v of a.recent_triggers) await kb.tick("recent_triggers", v);
+    for (const v of a.lifestyle) await kb.tick("lifestyle", v);
     await kb.enterOn("next");
     await page.getByTestId("step-4").waitFor();
 
@@ -101,7 +102,6 @@ test("(d) the questionnaire with the keyboard alone, through to the result and t
     // Step 6: no start date (optional), See my result.
     for (const v of a.previous_treatments) await kb.tick("previous_treatments", v);
     await kb.choose("injections", a.injections);
-    for (const v of a.lifestyle) await kb.tick("lifestyle", v);
     assert.equal((await page.getByTestId("next").textContent()).trim(), t("nav.see_result"));
     await kb.enterOn("next");
     await page.getByTestId("result-page").waitFor();

@@ -93,7 +93,7 @@ test("validation on Next names what is missing and moves focus to the first unan
     const ageInput = page.getByLabel(t("question.age"), { exact: true });
 
     // Step 1, nothing answered: both questions named, focus on the age field.
-    assert.equal(await refusedNext(page), t("validation.summary.many", { n: 2 }));
+    assert.equal(await refusedNext(page), t("validation.summary", { n: 2 }));
     await waitForFocus(page, "q-age");
     await focusIsSeen();
     assert.equal(await errorOf(page, "age"), t("validation.missing"));
@@ -124,7 +124,7 @@ test("validation on Next names what is missing and moves focus to the first unan
 
     // Step 2: pattern answered, so the stage pictures (shown now) are the first unanswered.
     await option(page, "pattern", "hairline_or_crown").check();
-    assert.equal(await refusedNext(page), t("validation.summary.many", { n: 2 }));
+    assert.equal(await refusedNext(page), t("validation.summary", { n: 2 }));
     await waitForFocus(page, "q-stage");
     await focusIsSeen();
     assert.equal(await errorOf(page, "pattern"), null);
@@ -136,10 +136,12 @@ test("validation on Next names what is missing and moves focus to the first unan
     // Step 3: the first two answered, focus on the third question.
     await option(page, "duration", "1_to_5_years").check();
     await option(page, "onset", "gradual").check();
-    assert.equal(await refusedNext(page), t("validation.summary.many", { n: 3 }));
+    // Step 3 also asks "Day to day…" (lifestyle), right after "In the last 6 months…".
+    assert.equal(await refusedNext(page), t("validation.summary", { n: 4 }));
     await waitForFocus(page, "q-shedding_increased");
     await focusIsSeen();
     assert.equal(await errorOf(page, "recent_triggers"), t("validation.missing"));
+    assert.equal(await errorOf(page, "lifestyle"), t("validation.missing"));
     await answerStep(page, 3, answers());
     await next(page, 3);
     await answerStep(page, 4, answers());
@@ -154,7 +156,6 @@ test("validation on Next names what is missing and moves focus to the first unan
     await focusIsSeen();
     await option(page, "hair_loss_after_previous_mesotherapy", false).check();
     await option(page, "injections", "accepted").check();
-    await option(page, "lifestyle", null).check();
     // A start date in the past is refused with its own message, focus on the date field.
     await page.getByLabel(t("question.start_date"), { exact: true }).fill("2020-01-06");
     assert.equal(await refusedNext(page), t("validation.summary.one"));

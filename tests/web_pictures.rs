@@ -1,7 +1,9 @@
 //! Browser tests of the pictures: mounts every `PatternPicture` (each pattern × sex) and every
 //! `StagePicture` (each Norwood and Ludwig grade) into a real (headless Chromium) document and
 //! checks the svg, its classes and accessibility attributes, and that no two pictures of one
-//! set draw the same thing. Runs with
+//! set draw the same thing; then lays the pictures out as the questionnaire does (a picture
+//! `ChoiceGroup`, with the app's stylesheets) at phone and desktop widths and checks that no
+//! drawing meets its option's label, hint or radio. Runs with
 //! `cargo test --target wasm32-unknown-unknown --test web_pictures`; natively this file
 //! compiles to nothing. It must not check the drawing's exact geometry.
 
@@ -10,11 +12,15 @@
 use std::time::Duration;
 
 use meso_advisor::core::answers::{Pattern, Scale, Sex, Stage};
+use meso_advisor::core::Catalog;
+use meso_advisor::ui::components::choice_group::ChoiceGroupProps;
 use meso_advisor::ui::components::pattern_picture::PatternPictureProps;
 use meso_advisor::ui::components::stage_picture::StagePictureProps;
-use meso_advisor::ui::components::{PatternPicture, StagePicture};
+use meso_advisor::ui::components::{ChoiceGroup, ChoiceOption, PatternPicture, StagePicture};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -219,5 +225,255 @@ async fn the_sex_changes_the_drawing_around_the_pattern() {
             male.inner, female.inner,
             "{pattern}: same drawing for male and female"
         );
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Layout: the pictures as option cards of the questionnaire, at several widths
+// ------------------------------------------------------------------------------------------
+
+/// Container widths (CSS pixels): small phone, common phone, desktop.
+const WIDTHS: [u32; 3] = [320, 390, 1024];
+
+/// Least size of a touch target (CSS pixels).
+const MIN_TARGET: f64 = 44.0;
+
+/// The stylesheets the questionnaire's picture cards use, as index.html links them.
+const CSS: [&str; 5] = [
+    include_str!("../styles/base.css"),
+    include_str!("../styles/question_fieldset.css"),
+    include_str!("../styles/choice_group.css"),
+    include_str!("../styles/pattern_picture.css"),
+    include_str!("../styles/stage_picture.css"),
+];
+const STYLE_ID: &str = "web-pictures-css";
+
+/// A box on the page, from `getBoundingClientRect()` (web-sys's DomRect is not enabled, so
+/// it is read through js-sys).
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+impl Rect {
+    fn of(el: &Element) -> Rect {
+        let get = js_sys::Reflect::get(el, &JsValue::from_str("getBoundingClientRect"))
+            .expect("getBoundingClientRect");
+        let rect = get
+            .unchecked_into::<js_sys::Function>()
+            .call0(el)
+            .expect("call getBoundingClientRect");
+        let side = |name: &str| {
+            js_sys::Reflect::get(&rect, &JsValue::from_str(name))
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or_else(|| panic!("DOMRect.{name}"))
+        };
+        Rect {
+            left: side("left"),
+            top: side("top"),
+            right: side("right"),
+            bottom: side("bottom"),
+        }
+    }
+
+    fn width(&self) -> f64 {
+        self.right - self.left
+    }
+
+    fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+
+    /// Whether the two boxes share some area (touching edges do not count).
+    fn intersects(&self, other: &Rect) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+
+    /// Whether `other` lies inside this box (half a pixel of rounding allowed).
+    fn contains(&self, other: &Rect) -> bool {
+        other.left >= self.left - 0.5
+            && other.right <= self.right + 0.5
+            && other.top >= self.top - 0.5
+            && other.bottom <= self.bottom + 0.5
+    }
+}
+
+/// Puts the app's stylesheets into the test document (once).
+fn install_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id(STYLE_ID).is_some() {
+        return;
+    }
+    let style = document.create_element("style").expect("create a style");
+    style.set_id(STYLE_ID);
+    style.set_text_content(Some(&CSS.join("\n")));
+    document
+        .head()
+        .expect("a head")
+        .append_child(&style)
+        .expect("append the style");
+}
+
+/// The picture options of the pattern question, as the step page builds them.
+fn pattern_options(sex: Sex) -> Vec<ChoiceOption> {
+    let catalog = Catalog::english();
+    Pattern::ALL
+        .iter()
+        .map(|&pattern| ChoiceOption {
+            id: pattern.id().into(),
+            label: catalog
+                .t(&format!("answer.pattern.{}", pattern.id()))
+                .into(),
+            hint: None,
+            picture: Some(html! { <PatternPicture {pattern} {sex} /> }),
+        })
+        .collect()
+}
+
+/// The picture options of the stage question, as the step page builds them (with hints, and
+/// "Not sure" without a picture).
+fn stage_options(scale: Scale) -> Vec<ChoiceOption> {
+    let catalog = Catalog::english();
+    let scale_name = catalog.t(&format!("answer.stage.{scale}"));
+    let mut options: Vec<ChoiceOption> = (1..=Stage::max_grade(scale))
+        .map(|grade| {
+            let stage = Stage { scale, grade };
+            ChoiceOption {
+                id: format!("{scale}-{grade}").into(),
+                label: catalog
+                    .f(
+                        "answer.stage.grade",
+                        &[("scale", &scale_name), ("grade", &grade.to_string())],
+                    )
+                    .into(),
+                hint: Some(
+                    catalog
+                        .t(&format!("answer.stage.{scale}.{grade}.hint"))
+                        .into(),
+                ),
+                picture: Some(html! { <StagePicture {stage} /> }),
+            }
+        })
+        .collect();
+    options.push(ChoiceOption {
+        hint: Some(catalog.t("question.stage.unsure.hint").into()),
+        ..ChoiceOption::text("unsure", catalog.t("answer.unsure"))
+    });
+    options
+}
+
+/// Mounts a picture `ChoiceGroup` with `options` into a container `width` pixels wide (set
+/// through the CSSOM) and checks every option card: no drawing meets its label, its hint or
+/// its radio, the drawing stays inside the card and has a size, and the card is a touch
+/// target with a native radio.
+async fn check_cards(what: &str, options: Vec<ChoiceOption>, width: u32) {
+    install_styles();
+    let count = options.len();
+    let with_pictures = options.iter().filter(|o| o.picture.is_some()).count();
+    let root = fresh_root();
+    root.clone()
+        .dyn_into::<HtmlElement>()
+        .expect("an HTML element")
+        .style()
+        .set_property("width", &format!("{width}px"))
+        .expect("set the width");
+    let props = ChoiceGroupProps {
+        field: "layout".into(),
+        legend: what.to_string().into(),
+        help: None,
+        options,
+        selected: None,
+        error: None,
+        pictures: true,
+        on_select: Callback::noop(),
+    };
+    let app = yew::Renderer::<ChoiceGroup>::with_root_and_props(root.clone(), props).render();
+    wait_for_svg(&root).await;
+    let container = Rect::of(&root);
+    assert!(
+        (container.width() - f64::from(width)).abs() < 0.5,
+        "{what}: the container is {} px wide, not {width}",
+        container.width()
+    );
+    let list = root
+        .query_selector_all(".choice-group-option")
+        .expect("a valid selector");
+    assert_eq!(list.length() as usize, count, "{what} at {width}px");
+    let mut drawings = 0;
+    for i in 0..list.length() {
+        let card: Element = list.item(i).unwrap().dyn_into().unwrap();
+        let at = format!("{what}, option {} at {width}px", i + 1);
+        let one = |selector: &str| card.query_selector(selector).expect("a valid selector");
+        let card_box = Rect::of(&card);
+        assert!(
+            card_box.width() >= MIN_TARGET && card_box.height() >= MIN_TARGET,
+            "{at}: the card is only {card_box:?}"
+        );
+        assert!(
+            container.contains(&card_box),
+            "{at}: the card {card_box:?} spills out of {container:?}"
+        );
+        let radio = one("input[type=radio].choice-group-input")
+            .unwrap_or_else(|| panic!("{at}: no native radio"));
+        let label = one(".choice-group-label").unwrap_or_else(|| panic!("{at}: no label"));
+        let label_box = Rect::of(&label);
+        assert!(label_box.height() > 0.0, "{at}: the label is not shown");
+        let Some(svg) = one("svg") else {
+            continue;
+        };
+        drawings += 1;
+        let drawing = Rect::of(&svg);
+        assert!(
+            drawing.width() >= 40.0 && drawing.height() >= 40.0,
+            "{at}: the drawing is only {drawing:?}"
+        );
+        assert!(
+            card_box.contains(&drawing),
+            "{at}: the drawing {drawing:?} spills out of its card {card_box:?}"
+        );
+        assert!(
+            !drawing.intersects(&label_box),
+            "{at}: the label {label_box:?} overlaps the drawing {drawing:?}"
+        );
+        if let Some(hint) = one(".choice-group-hint") {
+            let hint_box = Rect::of(&hint);
+            assert!(
+                !drawing.intersects(&hint_box),
+                "{at}: the hint {hint_box:?} overlaps the drawing {drawing:?}"
+            );
+        }
+        let radio_box = Rect::of(&radio);
+        assert!(
+            !drawing.intersects(&radio_box),
+            "{at}: the radio {radio_box:?} overlaps the drawing {drawing:?}"
+        );
+    }
+    assert_eq!(drawings, with_pictures, "{what} at {width}px");
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn pattern_labels_never_overlap_their_drawings() {
+    for width in WIDTHS {
+        for sex in [Sex::Female, Sex::Male] {
+            check_cards(&format!("patterns ({sex})"), pattern_options(sex), width).await;
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn stage_labels_never_overlap_their_drawings() {
+    for width in WIDTHS {
+        for scale in [Scale::Norwood, Scale::Ludwig] {
+            check_cards(&format!("{scale} stages"), stage_options(scale), width).await;
+        }
     }
 }

@@ -135,6 +135,7 @@ export const QUESTIONS = [
   { field: "shedding_increased", step: 3, kind: "bool" },
   { field: "family_history", step: 3, kind: "radio" },
   { field: "recent_triggers", step: 3, kind: "set" },
+  { field: "lifestyle", step: 3, kind: "set" },
   { field: "scalp_signs", step: 4, kind: "set" },
   { field: "symptoms", step: 4, kind: "set" },
   { field: "conditions", step: 5, kind: "set" },
@@ -148,7 +149,6 @@ export const QUESTIONS = [
   },
   { field: "injections", step: 6, kind: "radio" },
   { field: "start_date", step: 6, kind: "date" },
-  { field: "lifestyle", step: 6, kind: "set" },
 ];
 
 /** The question's fieldset (or field wrapper) by its data-testid `q-<field>`. */
@@ -245,9 +245,15 @@ export async function readOutcome(page) {
     .getByRole("region", { name: t("result.notes"), exact: true })
     .locator("li[data-rule]")
     .evaluateAll((els) => els.map((e) => e.dataset.rule));
-  const referrals = await outcome
-    .locator("[data-testid=referrals] > li")
-    .evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, " ").trim()));
+  // One line per person to see: who, how soon, and the rule ids behind it.
+  const referrals = await outcome.locator("[data-testid=referrals] > li").evaluateAll((els) =>
+    els.map((e) => ({
+      to: e.dataset.to,
+      urgency: e.dataset.urgency,
+      line: e.querySelector(".outcome-view-referral-line").textContent.trim(),
+      rules: [...e.querySelectorAll(".outcome-view-rule")].map((r) => r.textContent.replace(/[()]/g, "").trim()),
+    })),
+  );
   const recheck = outcome.getByTestId("recheck");
   return {
     verdict,
@@ -267,9 +273,33 @@ export async function readPlanDates(scope) {
   );
 }
 
-/** The referral line the app shows for one CLI referral. */
+/** The referral line the app shows for one person to see (`{ to, urgency }`). */
 export function referralText(r) {
-  return `${t("referral.line", { to: t(`referral.to.${r.to}`), urgency: t(`referral.urgency.${r.urgency}`) })} (${r.rule})`;
+  return t("referral.line", { to: t(`referral.to.${r.to}`), urgency: t(`referral.urgency.${r.urgency}`) });
+}
+
+const URGENCY = ["routine", "soon", "urgent"];
+
+/**
+ * What the app must show for a CLI outcome's referrals (one per finding): one line per person,
+ * with the strongest urgency and the rules in findings order, most urgent first.
+ */
+export function groupReferrals(referrals) {
+  const groups = [];
+  for (const r of referrals) {
+    const g = groups.find((x) => x.to === r.to);
+    if (g) {
+      if (URGENCY.indexOf(r.urgency) > URGENCY.indexOf(g.urgency)) g.urgency = r.urgency;
+      g.rules.push(r.rule);
+    } else {
+      groups.push({ to: r.to, urgency: r.urgency, rules: [r.rule] });
+    }
+  }
+  // Stable sort: equal urgencies keep their order.
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => URGENCY.indexOf(b.g.urgency) - URGENCY.indexOf(a.g.urgency) || a.i - b.i)
+    .map(({ g }) => ({ ...g, line: referralText(g) }));
 }
 
 /** The plan rows (kind, date) a CLI outcome's plan implies, sorted by date as the page does. */

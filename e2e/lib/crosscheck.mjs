@@ -3,7 +3,7 @@
 // referrals, recheck date, and every date of the plan.
 
 import assert from "node:assert/strict";
-import { deviceToday, expectedPlanRows, formatDate, readOutcome, readPlanDates, referralText, t } from "./app.mjs";
+import { deviceToday, expectedPlanRows, formatDate, groupReferrals, readOutcome, readPlanDates, t } from "./app.mjs";
 import { assessWithCli } from "./cli.mjs";
 
 /** On the result page: the outcome shown equals the CLI's. Returns the CLI outcome. */
@@ -17,7 +17,11 @@ export async function expectOutcomeAsCli(page, answers) {
   assert.deepEqual([...shown.rules].sort(), [...cliRules].sort(), `set of finding rule ids shown vs CLI (${context})`);
   assert.deepEqual(shown.rules, cliRules, `order of the findings shown vs CLI (${context})`);
   assert.deepEqual(shown.notes, (cli.notes ?? []).map((n) => n.rule), `note rule ids shown vs CLI (${context})`);
-  assert.deepEqual(shown.referrals, cli.referrals.map(referralText), `referrals shown vs CLI (${context})`);
+  assert.deepEqual(
+    shown.referrals,
+    groupReferrals(cli.referrals).map(({ to, urgency, line, rules }) => ({ to, urgency, line, rules })),
+    `referrals shown vs CLI (${context})`,
+  );
   const recheck = cli.recheck_on ? t("result.recheck_on", { date: formatDate(cli.recheck_on) }) : null;
   assert.equal(shown.recheck, recheck, `recheck date shown vs CLI (${context})`);
   return cli;

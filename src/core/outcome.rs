@@ -197,7 +197,7 @@ pub fn referral_groups(findings: &[Finding]) -> Vec<ReferralGroup> {
         }
     }
     // Stable: equal urgencies keep findings order.
-    groups.sort_by(|a, b| b.urgency.cmp(&a.urgency));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.urgency));
     groups
 }
 

@@ -46,8 +46,10 @@ pub struct Confirmation {
 }
 
 /// What an adjustment changed (staff mode), typed so every view can say it in its language.
+/// Externally tagged (`{ "move_session": { … } }`): serde's internally tagged and flattened
+/// forms buffer every value and cost ~9 KB of wasm for nothing here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "change", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// A session moved to another day.
     MoveSession {
@@ -67,7 +69,6 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Adjustment {
-    #[serde(flatten)]
     pub change: Change,
     pub by: String,
     /// RFC 3339.
@@ -398,8 +399,10 @@ pub fn read_envelope(text: &str, clinics: &[Clinic]) -> Result<Loaded, StoreErro
             })
         }
         PLANS_VERSION => {
+            // Read from the text, not from `value`: one serde path for every saved type
+            // (deserialising from a `Value` again costs ~18 KB of wasm).
             let env: Envelope =
-                serde_json::from_value(value).map_err(|e| StoreError::Damaged(e.to_string()))?;
+                serde_json::from_str(text).map_err(|e| StoreError::Damaged(e.to_string()))?;
             for p in &env.plans {
                 if let Some(problem) = p.staff.problems().into_iter().next() {
                     return Err(StoreError::Damaged(format!("plan {}: {problem}", p.id)));

@@ -106,7 +106,8 @@ pub fn migrate_v1(
 }
 
 fn convert(record: &Value, clinics: &[Clinic]) -> Result<SavedPlan, String> {
-    let old: SavedPlanV1 = serde_json::from_value(record.clone()).map_err(|e| e.to_string())?;
+    // Through text, like every other saved type (see `read_envelope`).
+    let old: SavedPlanV1 = serde_json::from_str(&record.to_string()).map_err(|e| e.to_string())?;
     let (evaluation, clinic) = recompute(&old, clinics)
         .map(|(e, c)| (e, Some(c)))
         .or_else(|| rebuild(&old).map(|e| (e, None)))

@@ -191,6 +191,8 @@ fn shell(props: &ShellProps) -> Html {
         let first = use_mut_ref(|| true);
         let today = today.clone();
         let app_title = catalog.t("app.title");
+        // A step opened to show a problem focuses that problem itself.
+        let revealing = reveal_step.is_some();
         use_effect_with((*route).clone(), move |_| {
             let now = browser::today();
             if *today != now {
@@ -209,7 +211,9 @@ fn shell(props: &ShellProps) -> Html {
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
-            browser::focus_id("page-heading");
+            if !revealing {
+                browser::focus_id("page-heading");
+            }
         });
     }
 

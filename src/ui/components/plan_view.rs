@@ -106,7 +106,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 <p class="plan-view-course">{ ctx.catalog.count("plan.course.sessions", n) }{ " " }{ ctx.catalog.count("plan.course.interval", usize::from(weeks)) }</p>
             }
             if !home_only {
-                <Timeline plan={p.clone().map_lifestyle(|a| a.id().to_string())} />
+                <Timeline plan={p.clone()} />
             }
             { sub("plan.dates") }
             <ol class="plan-view-dates" data-testid="plan-dates">

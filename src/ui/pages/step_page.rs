@@ -312,13 +312,17 @@ pub fn step_page(props: &StepPageProps) -> Html {
     // Sent here because of a problem: show it (already shown) and move focus to it.
     {
         let reveal = ctx.reveal_step.clone();
-        let focus_request = focus_request.clone();
         let show_errors = show_errors.clone();
+        let target = issues.first().map(|(f, _)| format!("q-{}", f.id()));
         use_effect_with(revealed, move |revealed| {
             if *revealed {
                 reveal.set(None);
                 show_errors.set(true);
-                focus_request.set(*focus_request + 1);
+                // After the shell's own page-change focus (a later task), not before it.
+                if let Some(id) = target {
+                    gloo::timers::callback::Timeout::new(0, move || browser::focus_id(&id))
+                        .forget();
+                }
             }
         });
     }
@@ -342,6 +346,24 @@ pub fn step_page(props: &StepPageProps) -> Html {
     } else {
         vec![]
     };
+    let unanswered_lists = draft.unanswered_sets(step).len();
+    let on_none_all = {
+        let dispatcher = ctx.draft.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::ChooseNoneForUnanswered(step));
+            // The button goes away: keep focus in the form, on the first list.
+            browser::focus_id("page-heading");
+        })
+    };
+    // Before the step's lists (not above unrelated questions), while two or more are open.
+    let none_all = (unanswered_lists >= 2).then(|| {
+        html! {
+            <div class="step-page-none-all">
+                <button class="button" type="button" onclick={on_none_all} data-testid="none-all">{ ctx.t("step.none_all") }</button>
+                <p class="step-page-help">{ ctx.t("step.none_all.help") }</p>
+            </div>
+        }
+    });
     let form = Form { ctx: &ctx, errors };
     let d = draft;
     let body = match step {
@@ -359,10 +381,12 @@ pub fn step_page(props: &StepPageProps) -> Html {
             { form.choice::<Onset>(Field::Onset, d.onset.map(|v| v.id()), Action::SetOnset) }
             { form.yes_no(Field::SheddingIncreased, d.shedding_increased) }
             { form.choice::<FamilyHistory>(Field::FamilyHistory, d.family_history.map(|v| v.id()), Action::SetFamilyHistory) }
+            { none_all.clone().unwrap_or_default() }
             { form.checks::<Trigger>(Field::RecentTriggers, SetField::RecentTriggers, &d.recent_triggers) }
             { form.checks::<LifestyleFactor>(Field::Lifestyle, SetField::Lifestyle, &d.lifestyle) }
         </> },
         4 => html! { <>
+            { none_all.clone().unwrap_or_default() }
             { form.checks::<ScalpSign>(Field::ScalpSigns, SetField::ScalpSigns, &d.scalp_signs) }
             { form.checks::<Symptom>(Field::Symptoms, SetField::Symptoms, &d.symptoms) }
         </> },
@@ -409,15 +433,6 @@ pub fn step_page(props: &StepPageProps) -> Html {
             })
         })
     };
-    let unanswered_lists = draft.unanswered_sets(step).len();
-    let on_none_all = {
-        let dispatcher = ctx.draft.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(Action::ChooseNoneForUnanswered(step));
-            // The button goes away: keep focus in the form, on the first list.
-            browser::focus_id("page-heading");
-        })
-    };
     let summary = (*show_errors && !issues.is_empty())
         .then(|| ctx.catalog.count("validation.summary", issues.len()));
     html! {
@@ -425,12 +440,6 @@ pub fn step_page(props: &StepPageProps) -> Html {
             <ProgressIndicator {step} total={STEPS} />
             <h1 id="page-heading" class="step-page-title" tabindex="-1">{ ctx.t(&format!("step.{step}.title")) }</h1>
             <form class="step-page-form" {onsubmit} novalidate=true>
-                if unanswered_lists >= 2 {
-                    <div class="step-page-none-all">
-                        <button class="button" type="button" onclick={on_none_all} data-testid="none-all">{ ctx.t("step.none_all") }</button>
-                        <p class="step-page-help">{ ctx.t("step.none_all.help") }</p>
-                    </div>
-                }
                 { body }
                 <p class="step-page-summary" role="alert" data-testid="step-errors">{ summary.unwrap_or_default() }</p>
                 <div class="step-page-nav">
