@@ -95,6 +95,8 @@ fn host(props: &HostProps) -> Html {
         last_saved,
         navigate: Callback::noop(),
         reveal_step,
+        kiosk: false,
+        finish_visit: Callback::noop(),
     };
     html! {
         <ContextProvider<AppContext> context={ctx}>

@@ -322,9 +322,11 @@ export function storedPlans(page) {
 }
 
 /** Runs `fn` on a fresh page in a fresh context (empty storage), then checks the page had no
- *  error, CSP violation or request to another origin. */
-export async function withFreshPage(env, fn) {
-  const context = await env.browser.newContext();
+ *  error, CSP violation or request to another origin. The release build's service worker is
+ *  blocked unless `options.serviceWorkers` says "allow" (a worker's requests bypass
+ *  `page.route`, which several tests use; e2e/offline.test.mjs tests the worker itself). */
+export async function withFreshPage(env, fn, options = {}) {
+  const context = await env.browser.newContext({ serviceWorkers: "block", ...options });
   try {
     const page = await newAppPage(context, env.baseUrl);
     await fn(page);

@@ -24,6 +24,19 @@ export function launchChromium(options = {}) {
   });
 }
 
+/**
+ * A Chromium with a real (non-incognito) profile in `userDataDir`: what installability checks
+ * need (an incognito context is never installable). Returns the BrowserContext.
+ */
+export function launchChromiumProfile(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+}
+
 /** The URL of the built app under test (test.sh serves dist/ and sets E2E_BASE_URL). */
 export function baseUrl() {
   const url = process.env.E2E_BASE_URL;

@@ -223,7 +223,8 @@ pub struct Prices {
 /// Shared-tablet settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Kiosk {
-    /// Seconds without input before the app returns to the start page; 0 turns it off.
+    /// Seconds without input before the app returns to the start page; 0 (the default: a
+    /// clinic's website) turns kiosk mode off. A shared tablet sets e.g. 120.
     pub idle_reset_seconds: u32,
     /// Whether staff mode asks for a passcode.
     pub staff_passcode: bool,
@@ -232,7 +233,7 @@ pub struct Kiosk {
 impl Default for Kiosk {
     fn default() -> Self {
         Kiosk {
-            idle_reset_seconds: 120,
+            idle_reset_seconds: 0,
             staff_passcode: true,
         }
     }

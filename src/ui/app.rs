@@ -8,9 +8,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::{ConfigError, SiteHeader};
+use super::components::{ConfigError, KioskGuard, SiteHeader, UpdateBanner};
 use super::config::{load_clinic, ClinicLoad};
 use super::context::{AppContext, DraftStore, PlansStore};
+use super::offline;
 use super::pages::{
     AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage,
     StepPage,
@@ -18,6 +19,7 @@ use super::pages::{
 use super::storage::{self, DraftLoad, LocalStore};
 use crate::core::{Catalog, Clinic};
 use crate::state::plans::{PlanRepository, PlansAction, PlansState, StoreRepository, PLANS_KEY};
+use crate::state::questionnaire::Action as DraftAction;
 use crate::state::route::Route;
 
 /// Props of [`App`].
@@ -217,17 +219,53 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
+    let kiosk = props.clinic.kiosk.idle_reset_seconds > 0;
     let navigate = {
         let route = route.clone();
         Callback::from(move |r: Route| {
             let hash = r.hash();
-            if browser::hash() == hash {
+            if kiosk {
+                // No history entries on a shared tablet: Back never shows an earlier visit.
+                browser::replace_hash(&hash);
+                route.set(r);
+            } else if browser::hash() == hash {
                 route.set(r);
             } else {
                 browser::set_hash(&hash);
             }
         })
     };
+    // Kiosk reset: every trace of the visitor goes (draft, session storage, in-memory state,
+    // the history entry), and the start page shows. Saved plans and settings stay.
+    let visit = use_state(|| 0u32);
+    let finish_visit = {
+        let draft = draft.clone();
+        let last_saved = last_saved.clone();
+        let reveal_step = reveal_step.clone();
+        let route = route.clone();
+        let visit = visit.clone();
+        let draft_notice = draft_notice.clone();
+        Callback::from(move |_: ()| {
+            draft.dispatch(DraftAction::Reset);
+            last_saved.set(None);
+            reveal_step.set(None);
+            draft_notice.set(None);
+            if let Err(e) = storage::clear_session() {
+                draft_notice.set(Some(e.message_key().to_string()));
+            }
+            browser::replace_hash(&Route::Start.hash());
+            route.set(Route::Start);
+            visit.set(*visit + 1);
+        })
+    };
+    // Offline: the service worker (release builds), and its "new version" banner.
+    let update_ready = use_state(|| false);
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            offline::start(Callback::from(move |_| update_ready.set(true)));
+        });
+    }
     let ctx = AppContext {
         clinic: props.clinic.clone(),
         catalog,
@@ -239,6 +277,8 @@ fn shell(props: &ShellProps) -> Html {
         last_saved,
         navigate,
         reveal_step,
+        kiosk,
+        finish_visit: finish_visit.clone(),
     };
     let page = match &*route {
         Route::Start => html! { <StartPage /> },
@@ -263,10 +303,17 @@ fn shell(props: &ShellProps) -> Html {
                 <span>{ props.clinic.name.clone() }</span>
                 <span>{ catalog.date(*today) }</span>
             </div>
-            <main class="app-main" id="main">
+            if *update_ready {
+                <UpdateBanner on_reload={Callback::from(|_| offline::apply_update())}
+                              on_dismiss={{ let u = update_ready.clone(); Callback::from(move |_| u.set(false)) }} />
+            }
+            <main class="app-main" id="main" key={format!("visit-{}", *visit)}>
                 { notice.unwrap_or_default() }
                 { page }
             </main>
+            if kiosk {
+                <KioskGuard idle_seconds={props.clinic.kiosk.idle_reset_seconds} on_reset={finish_visit.clone()} visit={*visit} />
+            }
             <footer class="app-footer">
                 <p>{ catalog.t("disclaimer") }</p>
                 <p>{ catalog.t("app.privacy") }</p>

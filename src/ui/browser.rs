@@ -97,6 +97,17 @@ pub fn set_hash(h: &str) {
     }
 }
 
+/// Goes to a hash route in place of the current history entry (kiosk mode: Back never
+/// returns to an earlier visitor's pages). No `hashchange` fires: the caller sets the route.
+pub fn replace_hash(h: &str) {
+    if let Some(w) = window() {
+        if let Ok(history) = w.history() {
+            let url = format!("#{}", h.trim_start_matches('#'));
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
 /// Sets the clinic's accent colour as a CSS custom property (CSSOM, allowed by the CSP).
 pub fn set_accent(colour: &str) {
     if let Some(el) = window()

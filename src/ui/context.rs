@@ -61,6 +61,10 @@ pub struct AppContext {
     /// A step the visitor was sent back to because of a problem: it opens with the
     /// problem shown and focused.
     pub reveal_step: UseStateHandle<Option<u8>>,
+    /// Kiosk mode (a shared tablet): saved plans are not shown to visitors.
+    pub kiosk: bool,
+    /// Clears every trace of the visitor and shows the start page ("Finish and hand back").
+    pub finish_visit: Callback<()>,
 }
 
 impl PartialEq for AppContext {
@@ -74,6 +78,8 @@ impl PartialEq for AppContext {
             && Rc::ptr_eq(&self.repository, &other.repository)
             && self.last_saved == other.last_saved
             && self.reveal_step == other.reveal_step
+            && self.kiosk == other.kiosk
+            && self.finish_visit == other.finish_visit
     }
 }
 

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod offline;
 pub mod pages;
 pub mod storage;
 

@@ -112,3 +112,11 @@ pub fn clear_draft() -> Result<(), StoreError> {
         None => Ok(()),
     }
 }
+
+/// Clears this tab's session storage entirely (kiosk reset: nothing of the visitor stays).
+pub fn clear_session() -> Result<(), StoreError> {
+    match session() {
+        Some(s) => s.clear().map_err(|e| write_error(&e)),
+        None => Ok(()),
+    }
+}

@@ -42,3 +42,10 @@ pub mod consultation_checklist;
 pub mod safety_info;
 pub use consultation_checklist::ConsultationChecklist;
 pub use safety_info::SafetyInfo;
+
+pub mod kiosk_guard;
+pub mod storage_status;
+pub mod update_banner;
+pub use kiosk_guard::KioskGuard;
+pub use storage_status::StorageStatus;
+pub use update_banner::UpdateBanner;

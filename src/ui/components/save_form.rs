@@ -52,8 +52,13 @@ pub fn save_form(props: &SaveFormProps) -> Html {
         Some((id, SaveState::Saved)) => {
             return html! {
                 <p class="save-form-done" role="status" data-testid="saved-status">
-                    { ctx.t("save.done") }{ " " }
-                    <a class="app-link" href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
+                    if ctx.kiosk {
+                        // A shared tablet: the plan is kept for the clinic, not shown to the next visitor.
+                        { ctx.t("kiosk.saved_for_clinic") }
+                    } else {
+                        { ctx.t("save.done") }{ " " }
+                        <a class="app-link" href={format!("#/saved/{id}")}>{ ctx.t("save.open") }</a>
+                    }
                 </p>
             };
         }

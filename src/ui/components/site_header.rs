@@ -35,7 +35,7 @@ pub fn site_header(_props: &SiteHeaderProps) -> Html {
             </a>
             <nav class="site-header-nav" aria-label={ctx.t("nav.main")}>
                 { link(Route::Start, "nav.start") }
-                { link(Route::Saved, "nav.saved") }
+                if !ctx.kiosk { { link(Route::Saved, "nav.saved") } }
                 { link(Route::About, "nav.about") }
             </nav>
         </header>

@@ -44,6 +44,9 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
             <div class="plan-page-actions">
                 <button class="button" type="button" onclick={to_result}>{ ctx.t("plan.back_to_result") }</button>
                 <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
+                if ctx.kiosk {
+                    <button class="button" type="button" onclick={ctx.finish_visit.reform(|_: MouseEvent| ())} data-testid="finish-visit">{ ctx.t("kiosk.finish") }</button>
+                }
             </div>
             <StoreNotice />
             <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}

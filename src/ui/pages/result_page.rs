@@ -120,6 +120,9 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                     }
                     <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
                     <button class="button" type="button" onclick={go(Route::Step(1))}>{ ctx.t("result.change_answers") }</button>
+                    if ctx.kiosk {
+                        <button class="button" type="button" onclick={ctx.finish_visit.reform(|_: MouseEvent| ())} data-testid="finish-visit">{ ctx.t("kiosk.finish") }</button>
+                    }
                 </div>
                 <StoreNotice />
                 <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}

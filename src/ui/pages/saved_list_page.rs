@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::state::plans::{Envelope, PlansAction, StoreStatus};
 use crate::ui::browser;
-use crate::ui::components::{RenameForm, StoreNotice, UndoBar};
+use crate::ui::components::{RenameForm, StorageStatus, StoreNotice, UndoBar};
 use crate::ui::context::use_app;
 
 /// Props of [`SavedListPage`] (none).
@@ -94,6 +94,14 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
             </li>
         }
     });
+    if ctx.kiosk {
+        return html! {
+            <div class="saved-list-page" data-testid="saved-kiosk">
+                <h1 id="page-heading" tabindex="-1">{ ctx.t("saved.title") }</h1>
+                <p>{ ctx.t("kiosk.saved_hidden") }</p>
+            </div>
+        };
+    }
     html! {
         <div class="saved-list-page" data-testid="saved-page">
             <h1 id="page-heading" tabindex="-1">{ ctx.t("saved.title") }</h1>
@@ -108,6 +116,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
                 <p><button class="button" type="button" onclick={on_backup}>{ ctx.t("saved.backup") }</button></p>
                 if *backup_failed { <p class="store-notice" role="alert">{ ctx.t("saved.backup_failed") }</p> }
             }
+            <StorageStatus />
         </div>
     }
 }

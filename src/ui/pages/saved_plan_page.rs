@@ -23,6 +23,14 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
     let ctx = use_app();
     let renaming = use_state(|| false);
     let state = &ctx.plans.0;
+    if ctx.kiosk {
+        return html! {
+            <div class="saved-plan-page" data-testid="saved-kiosk">
+                <h1 id="page-heading" tabindex="-1">{ ctx.t("saved.title") }</h1>
+                <p>{ ctx.t("kiosk.saved_hidden") }</p>
+            </div>
+        };
+    }
     let Some(p) = state.get(&props.id) else {
         return html! {
             <div class="saved-plan-page" data-testid="saved-plan-missing">

@@ -53,7 +53,10 @@ pub fn start_page(_props: &StartPageProps) -> Html {
                 }
             </div>
             <p class="start-page-links">
-                <a class="app-link" href="#/saved">{ ctx.t("nav.saved") }</a>{ " · " }<a class="app-link" href="#/about">{ ctx.t("nav.about") }</a>
+                if !ctx.kiosk {
+                    <a class="app-link" href="#/saved">{ ctx.t("nav.saved") }</a>{ " · " }
+                }
+                <a class="app-link" href="#/about">{ ctx.t("nav.about") }</a>
             </p>
         </div>
     }

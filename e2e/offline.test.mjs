@@ -1,0 +1,255 @@
+// The clinic's tablet (spec §11), as a new user would try it on the release build:
+//  - loaded once online, then the network cut (the server stopped): the app starts, a whole
+//    assessment runs to a plan, the plan is saved and listed;
+//  - clinic.json changes made while online are picked up on the next online start, and the
+//    last one seen is used offline;
+//  - a new version waits: a banner offers "Reload", the old version keeps running until then,
+//    and no request fails in between;
+//  - Chromium finds the app installable (DevTools protocol);
+//  - kiosk mode: idle → countdown → reset; "I'm still here" and Escape cancel; after a reset
+//    Back, session storage, local storage and the page hold nothing of the previous visitor.
+// Each test serves its own copy of dist/ (so it can change files and stop the server).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setupE2E, DIST } from "./lib/env.mjs";
+import { startStaticServer } from "../scripts/lib/static-server.mjs";
+import { launchChromiumProfile } from "../scripts/lib/browser.mjs";
+import { answerStep, completeQuestionnaire, gotoApp, newAppPage, next, storedPlans, t } from "./lib/app.mjs";
+import { VISITORS } from "./lib/answers.mjs";
+
+let env;
+before(async () => {
+  env = await setupE2E();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** A copy of dist/ served on 127.0.0.1; `stop()` cuts the network, `start()` restores it. */
+async function servedCopy() {
+  const dir = mkdtempSync(join(tmpdir(), "meso-dist-"));
+  cpSync(DIST, dir, { recursive: true });
+  let server = await startStaticServer(dir);
+  const port = new URL(server.url).port;
+  return {
+    dir,
+    url: server.url,
+    clinic: () => JSON.parse(readFileSync(join(dir, "clinic.json"), "utf8")),
+    writeClinic: (c) => writeFileSync(join(dir, "clinic.json"), JSON.stringify(c)),
+    async stop() {
+      await server.close();
+    },
+    async start() {
+      server = await startStaticServer(dir, Number(port));
+    },
+    async close() {
+      await server.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until a service worker controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15000 });
+}
+
+/** The build id of the worker controlling the page. */
+function controllerBuild(page) {
+  return page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = (e) => ok(e.data);
+        navigator.serviceWorker.controller.postMessage("build-id", [ch.port2]);
+      }),
+  );
+}
+
+async function withServedPage(fn, contextOptions = {}) {
+  const site = await servedCopy();
+  const context = await env.browser.newContext(contextOptions);
+  try {
+    const page = await newAppPage(context, site.url);
+    await fn(page, site, context);
+    assert.deepEqual(page.problems, [], "errors, CSP violations, failed or foreign requests");
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
+
+test("after one online visit the app works with no network: an assessment, a plan, a save", async () => {
+  await withServedPage(async (page, site) => {
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    await site.stop();
+    await page.reload();
+    await page.getByTestId("start-page").waitFor();
+    await completeQuestionnaire(page, site.url, VISITORS.suitable());
+    await page.getByTestId("see-plan").click();
+    await page.getByTestId("plan").waitFor();
+    const form = page.getByTestId("save-form");
+    await form.getByLabel(t("save.label"), { exact: true }).fill("Offline plan");
+    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+    await page.getByTestId("saved-status").waitFor();
+    await gotoApp(page, site.url, "#/saved");
+    assert.ok(await page.getByText("Offline plan", { exact: true }).isVisible());
+    assert.equal((await storedPlans(page)).plans.length, 1);
+  });
+});
+
+test("clinic.json changes are picked up online; offline the last one seen is used", async () => {
+  await withServedPage(async (page, site) => {
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    site.writeClinic({ ...site.clinic(), name: "Renamed Clinic" });
+    await page.reload();
+    await page.getByText("Renamed Clinic").first().waitFor();
+    await site.stop();
+    await page.reload();
+    await page.getByTestId("start-page").waitFor();
+    assert.ok(await page.getByText("Renamed Clinic").first().isVisible(), "the cached settings offline");
+    await site.start();
+  });
+});
+
+test("a new version waits for Reload, the old one runs until then, no request fails", async () => {
+  await withServedPage(async (page, site) => {
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    const oldBuild = await controllerBuild(page);
+    // A visitor is half-way through an assessment.
+    await page.getByTestId("start-button").click();
+    await answerStep(page, 1, VISITORS.suitable());
+    await next(page, 1);
+    // A new build lands on the server (a new worker: same files, a new id).
+    const swPath = join(site.dir, "sw.js");
+    const newBuild = "feedfacecafebeef";
+    writeFileSync(swPath, readFileSync(swPath, "utf8").replace(/const BUILD_ID = "[0-9a-f]+";/, `const BUILD_ID = "${newBuild}";`));
+    // The tablet checks for it (a navigation would too); the visitor's page is not reloaded.
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const banner = page.getByTestId("update-banner");
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute("role"), "status");
+    assert.equal(await page.getByTestId("step-2").count(), 1, "still on step 2: nothing reloaded");
+    assert.equal(await controllerBuild(page), oldBuild, "the old version still runs");
+    await Promise.all([page.waitForEvent("load"), banner.getByTestId("update-reload").click()]);
+    await controlled(page);
+    assert.equal(await controllerBuild(page), newBuild, "the new version runs after Reload");
+    const caches = await page.evaluate(() => caches.keys());
+    assert.deepEqual(caches, [`meso-advisor-${newBuild}`], "old caches removed");
+    // The draft survived the reload (same tab).
+    await page.getByTestId("step-2").waitFor();
+  });
+});
+
+test("Chromium reports no installability errors", async () => {
+  const site = await servedCopy();
+  const profile = mkdtempSync(join(tmpdir(), "meso-profile-"));
+  // A real profile: an incognito context is never installable.
+  const context = await launchChromiumProfile(profile);
+  try {
+    const page = await newAppPage(context, site.url);
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send("Page.getAppManifest");
+    assert.deepEqual(manifest.errors, []);
+    const m = JSON.parse(manifest.data);
+    assert.equal(m.display, "standalone");
+    assert.ok(m.icons.some((i) => i.purpose === "maskable" && i.sizes === "512x512"));
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+    await site.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Kiosk mode, with the page's clock controlled (no real waiting).
+// ---------------------------------------------------------------------------------------------
+
+async function kioskPage(page, site) {
+  site.writeClinic({ ...site.clinic(), kiosk: { idle_reset_seconds: 60, staff_passcode: true } });
+  await page.clock.install();
+  await gotoApp(page, site.url, "#/");
+}
+
+test("kiosk: idle → countdown → reset; nothing of the visitor remains", async () => {
+  await withServedPage(
+    async (page, site) => {
+      await kioskPage(page, site);
+      // The saved-plans list is not for visitors.
+      assert.equal(await page.getByRole("link", { name: t("nav.saved"), exact: true }).count(), 0);
+      await completeQuestionnaire(page, site.url, VISITORS.suitable());
+      await page.getByTestId("see-plan").click();
+      await page.getByTestId("plan").waitFor();
+      const form = page.getByTestId("save-form");
+      await form.getByLabel(t("save.label"), { exact: true }).fill("Kept for the clinic");
+      await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+      assert.equal((await page.getByTestId("saved-status").textContent()).trim(), t("kiosk.saved_for_clinic"));
+      const historyBefore = await page.evaluate(() => history.length);
+
+      // Idle: the countdown appears, modal, focused on "I'm still here".
+      await page.clock.runFor(61_000);
+      const dialog = page.getByTestId("kiosk-dialog");
+      await dialog.getByTestId("kiosk-still-here").waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "kiosk-still-here");
+      assert.ok(await dialog.evaluate((d) => d.open && d.matches(":modal")), "a modal dialog");
+      assert.equal((await dialog.getByTestId("kiosk-seconds").textContent()).trim(), t("kiosk.seconds", { n: "30" }));
+      // "I'm still here" cancels.
+      await dialog.getByTestId("kiosk-still-here").click();
+      await dialog.getByTestId("kiosk-still-here").waitFor({ state: "detached" });
+      await page.getByTestId("plan").waitFor();
+      // Idle again; Escape cancels too.
+      await page.clock.runFor(61_000);
+      await dialog.getByTestId("kiosk-still-here").waitFor();
+      await page.keyboard.press("Escape");
+      await dialog.getByTestId("kiosk-still-here").waitFor({ state: "detached" });
+      // Idle again, and nobody answers: the visit is cleared.
+      await page.clock.runFor(61_000);
+      await dialog.getByTestId("kiosk-still-here").waitFor();
+      await page.clock.runFor(31_000);
+      await page.getByTestId("start-page").waitFor();
+      assert.equal(await page.getByTestId("continue-button").count(), 0, "no answers in progress");
+      assert.equal(await page.evaluate(() => sessionStorage.length), 0, "session storage empty");
+      const localKeys = await page.evaluate(() => Object.keys(localStorage));
+      assert.deepEqual(localKeys, ["meso-advisor/plans"], "only the saved plans stay on the device");
+      assert.equal((await storedPlans(page)).plans[0].label, "Kept for the clinic");
+      assert.ok(!(await page.content()).includes("Kept for the clinic"), "nothing of the visitor in the page");
+      assert.ok(await page.evaluate(() => history.length) <= historyBefore, "no history entries added");
+      // Back does not reveal the previous visitor's pages.
+      await page.goBack().catch(() => {});
+      const url = page.url();
+      if (url.startsWith(site.url)) {
+        await page.locator("main#main").waitFor();
+        assert.equal(await page.getByTestId("plan").count(), 0, "no plan after Back");
+        assert.equal(await page.getByTestId("result-page").count(), 0, "no result after Back");
+      }
+    },
+    { serviceWorkers: "block" },
+  );
+});
+
+test("kiosk: 'Finish and hand back' clears the visit at once", async () => {
+  await withServedPage(
+    async (page, site) => {
+      await kioskPage(page, site);
+      await completeQuestionnaire(page, site.url, VISITORS.suitable());
+      await page.getByTestId("finish-visit").click();
+      await page.getByTestId("start-page").waitFor();
+      assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+      assert.equal(await page.getByTestId("continue-button").count(), 0);
+      assert.equal(await page.evaluate(() => location.hash), "#/");
+    },
+    { serviceWorkers: "block" },
+  );
+});
