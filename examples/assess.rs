@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use meso_advisor::core::{assess_text, parse_iso_date, Catalog};
 
-const USAGE: &str = "usage: assess [--today YYYY-MM-DD] [--clinic clinic.json] ANSWERS.json|-";
+const USAGE: &str =
+    "usage: assess [--today YYYY-MM-DD] [--clinic clinic.json] [--lang en|es|de] ANSWERS.json|-";
 
 /// Largest input read (answers or clinic settings); anything bigger is refused.
 const MAX_INPUT_BYTES: u64 = 1 << 20;
@@ -34,6 +35,7 @@ fn read_input(path: &str, what: &str) -> Result<String, String> {
 fn run(args: Vec<String>) -> Result<String, Vec<String>> {
     let mut today: Option<NaiveDate> = None;
     let mut clinic_path: Option<String> = None;
+    let mut catalog = Catalog::english();
     let mut input: Option<String> = None;
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -50,6 +52,18 @@ fn run(args: Vec<String>) -> Result<String, Vec<String>> {
                     it.next()
                         .ok_or_else(|| vec![format!("--clinic: needs a file\n{USAGE}")])?,
                 );
+            }
+            "--lang" => {
+                let v = it
+                    .next()
+                    .ok_or_else(|| vec![format!("--lang: needs a language\n{USAGE}")])?;
+                // Only the texts change: field names, ids and ISO dates never do.
+                catalog = Catalog::loaded(&v).ok_or_else(|| {
+                    vec![format!(
+                        "--lang: unknown language {v:?} (expected one of: {})",
+                        meso_advisor::core::catalog::LANGUAGES.join(", ")
+                    )]
+                })?;
             }
             s if s.starts_with("--") => return Err(vec![format!("unknown option {s}\n{USAGE}")]),
             _ if input.is_some() => {
@@ -70,7 +84,7 @@ fn run(args: Vec<String>) -> Result<String, Vec<String>> {
         Some(p) => Some(read_input(p, "clinic settings").map_err(|e| vec![e])?),
         None => None,
     };
-    let outcome = assess_text(&answers, clinic.as_deref(), today, Catalog::english())?;
+    let outcome = assess_text(&answers, clinic.as_deref(), today, catalog)?;
     serde_json::to_string_pretty(&outcome).map_err(|e| vec![format!("output: {e}")])
 }
 

@@ -1,6 +1,6 @@
-//! The English catalog is complete: every key the code asks for exists (rule, note, answer,
-//! effect, referral, driver, ingredient, lifestyle and every literal key in src/), and every
-//! placeholder is filled.
+//! The catalogs are complete: every key the code asks for exists in English (rule, note,
+//! answer, effect, referral, driver, ingredient, lifestyle and every literal key in src/), and
+//! Spanish and German have every key, non-empty, translated, with the same placeholders.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -160,7 +160,7 @@ fn a_missing_key_shows_visibly_and_placeholders_fill() {
         "Step 2 of 6"
     );
     let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    assert_eq!(c.date(d), "Tue 1 Dec 2026");
+    assert_eq!(c.date(d), "Tue, 1 Dec 2026");
     assert_eq!(c.date_short(d), "1 Dec 2026");
 }
 
@@ -234,4 +234,134 @@ fn the_required_wording_is_exact() {
         .t("rule.CI-ANTICOAG.detail")
         .to_lowercase()
         .contains("never stop a prescribed blood thinner"));
+}
+
+/// Every language has every key of English, with the same placeholders, and no key more.
+#[test]
+fn every_language_has_every_key_with_the_same_placeholders() {
+    use meso_advisor::core::catalog::LANGUAGES;
+    fn placeholders(t: &str) -> Vec<String> {
+        let mut out: Vec<String> = t
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .collect();
+        out.sort();
+        out
+    }
+    let en = Catalog::english();
+    for lang in LANGUAGES {
+        let c = Catalog::loaded(lang).unwrap_or_else(|| panic!("{lang} is built in"));
+        assert_eq!(c.lang(), *lang);
+        let mut problems = vec![];
+        for key in en.keys() {
+            if !c.has(key) {
+                problems.push(format!("{lang}: missing {key}"));
+            } else if placeholders(&c.t(key)) != placeholders(&en.t(key)) {
+                problems.push(format!(
+                    "{lang}: placeholders differ in {key}: {}",
+                    c.t(key)
+                ));
+            }
+        }
+        for key in c.keys() {
+            if !en.has(key) {
+                problems.push(format!("{lang}: extra key {key}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+    assert!(Catalog::loaded("fr").is_none());
+}
+
+#[test]
+fn dates_follow_the_language() {
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(Catalog::for_language("en").date(d), "Tue, 1 Dec 2026");
+    assert_eq!(Catalog::for_language("es").date(d), "mar, 1 dic 2026");
+    assert_eq!(Catalog::for_language("de").date(d), "Di., 1. Dez. 2026");
+    assert_eq!(Catalog::for_language("de").date_short(d), "1. Dez. 2026");
+}
+
+#[test]
+fn a_fetched_catalog_is_checked_before_it_is_used() {
+    use meso_advisor::core::catalog::language_name;
+    assert!(
+        Catalog::register("fr", "a = b".into()).is_err(),
+        "not a language of the app"
+    );
+    assert_eq!(language_name("de"), "Deutsch");
+    assert_eq!(language_name("es"), "Español");
+    assert_eq!(language_name("en"), "English");
+}
+
+/// No Spanish or German text is an untranslated copy of the English one, except proper
+/// names, words spelled alike and texts that are only placeholders and punctuation.
+#[test]
+fn no_translation_is_an_untranslated_copy_of_english() {
+    let en = Catalog::english();
+    let alike: &[(&str, &[&str])] = &[
+        (
+            "es",
+            &[
+                "answer.no",                // "No"
+                "answer.family_history.no", // "No"
+                "safety.clinic.pus",        // "Pus"
+            ],
+        ),
+        ("de", &["nav.start"]), // "Start"
+    ];
+    let proper = [
+        "answer.stage.norwood",
+        "answer.stage.ludwig",
+        "answer.previous_treatments.minoxidil",
+    ];
+    for (lang, words) in alike {
+        let c = Catalog::loaded(lang).unwrap();
+        for key in en.keys() {
+            let (a, b) = (en.t(key), c.t(key));
+            assert!(!b.trim().is_empty(), "{lang}: {key} is empty");
+            assert!(!b.contains('⟦'), "{lang}: {key}");
+            // Only placeholders, digits and punctuation: nothing to translate.
+            let mut outside = String::new();
+            let mut depth = 0;
+            for ch in a.chars() {
+                match ch {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => outside.push(ch),
+                    _ => {}
+                }
+            }
+            let letters = outside.chars().filter(|ch| ch.is_alphabetic()).count();
+            let template = letters <= 2;
+            if a == b && !template && !proper.contains(&key) && !words.contains(&key) {
+                panic!("{lang}: {key} is the English text: {a}");
+            }
+        }
+    }
+}
+
+/// A button named for a screen reader (`…_named`) keeps its visible text in its name
+/// (WCAG 2.5.3, "label in name"), in every language.
+#[test]
+fn accessible_names_contain_the_visible_text() {
+    use meso_advisor::core::catalog::LANGUAGES;
+    for lang in LANGUAGES {
+        let c = Catalog::loaded(lang).unwrap();
+        for key in c.keys().filter(|k| k.ends_with("_named")) {
+            let visible = key.trim_end_matches("_named");
+            if !c.has(visible) {
+                continue;
+            }
+            assert!(
+                c.t(key)
+                    .to_lowercase()
+                    .contains(&c.t(visible).to_lowercase()),
+                "{lang}: {key} = {:?} lacks {:?}",
+                c.t(key),
+                c.t(visible)
+            );
+        }
+    }
 }

@@ -502,3 +502,241 @@ fn answers_and_clinic_problems_are_reported_together() {
     assert!(r.stderr.contains("accent_colour"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+// ------------------------------------------------------------------ languages
+
+/// The outcome with its texts removed (what must not change with the language).
+fn without_texts(mut v: Value) -> Value {
+    for list in ["findings", "notes"] {
+        for f in v[list].as_array_mut().unwrap() {
+            let m = f.as_object_mut().unwrap();
+            m.remove("title");
+            m.remove("detail");
+        }
+    }
+    if let Some(plan) = v["plan"].as_object_mut() {
+        let n = plan["lifestyle"].as_array().unwrap().len();
+        plan.insert("lifestyle".into(), Value::from(n));
+    }
+    v
+}
+
+#[test]
+fn lang_renders_the_texts_and_changes_nothing_else() {
+    // A case with findings, referrals, notes and a plan.
+    let answers = with(&[
+        ("sex", serde_json::json!("female")),
+        ("pattern", serde_json::json!("part_widening")),
+        (
+            "stage",
+            serde_json::json!({ "scale": "ludwig", "grade": 2 }),
+        ),
+        (
+            "conditions",
+            serde_json::json!(["thyroid_disorder", "needle_fainting"]),
+        ),
+        ("family_history", serde_json::json!("yes")),
+        ("lifestyle", serde_json::json!(["smoking"])),
+    ])
+    .to_string();
+    let run = |lang: Option<&str>| {
+        let mut args = vec!["--today", TODAY];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        args.push("-");
+        ok(&cli(&args, Some(answers.clone().into_bytes())))
+    };
+    let en = run(None);
+    assert_eq!(run(Some("en")), en, "English is the default");
+    for lang in ["es", "de"] {
+        let v = run(Some(lang));
+        assert_eq!(
+            without_texts(v.clone()),
+            without_texts(en.clone()),
+            "{lang}: only texts change"
+        );
+        assert_ne!(
+            v["findings"][0]["title"], en["findings"][0]["title"],
+            "{lang}: translated"
+        );
+        let text = v.to_string();
+        assert!(!text.contains('⟦'), "{lang}: no missing key");
+    }
+}
+
+#[test]
+fn an_unknown_language_exits_2_naming_it() {
+    let r = cli(
+        &["--today", TODAY, "--lang", "fr", "-"],
+        Some(base_text().into_bytes()),
+    );
+    refused(&r, Some("\"fr\""));
+    let r = cli(&["--today", TODAY, "--lang"], None);
+    refused(&r, Some("--lang"));
+}
+
+/// Answers (over the BASE) that fire each rule id of spec §4, for the language tests.
+fn firing_cases() -> Vec<(&'static str, Value)> {
+    use serde_json::json;
+    let woman = |extra: &[(&str, Value)]| {
+        let mut o: Vec<(&str, Value)> = vec![("sex", json!("female"))];
+        o.extend(extra.iter().cloned());
+        with(&o)
+    };
+    let cond = |c: &str| with(&[("conditions", json!([c]))]);
+    vec![
+        (
+            "RF-PATCHES",
+            with(&[("pattern", json!("patches")), ("stage", Value::Null)]),
+        ),
+        (
+            "RF-SCALP",
+            with(&[("scalp_signs", json!(["redness_scaling"]))]),
+        ),
+        (
+            "RF-INFECTION",
+            with(&[("scalp_signs", json!(["pustules_or_swelling"]))]),
+        ),
+        ("RF-MINOR", with(&[("age", json!(16))])),
+        ("CI-MINOR", with(&[("age", json!(16))])),
+        (
+            "RF-ANDROGEN",
+            woman(&[("symptoms", json!(["irregular_periods"]))]),
+        ),
+        (
+            "RF-SYSTEMIC",
+            with(&[("symptoms", json!(["fatigue_weight_change"]))]),
+        ),
+        (
+            "RF-CHEMO",
+            with(&[("recent_triggers", json!(["chemotherapy"]))]),
+        ),
+        (
+            "RF-PULLING",
+            with(&[("symptoms", json!(["hair_pulling_urge"]))]),
+        ),
+        (
+            "RF-MESO-INJURY",
+            with(&[
+                ("previous_treatments", json!(["mesotherapy"])),
+                ("hair_loss_after_previous_mesotherapy", json!(true)),
+            ]),
+        ),
+        (
+            "RF-MEDICATION",
+            with(&[("recent_triggers", json!(["new_medication"]))]),
+        ),
+        (
+            "RF-SUDDEN-UNEXPLAINED",
+            with(&[
+                ("pattern", json!("diffuse_shedding")),
+                ("stage", Value::Null),
+                ("onset", json!("sudden")),
+                ("duration", json!("under_3_months")),
+            ]),
+        ),
+        ("CI-CANCER", cond("active_cancer_treatment")),
+        ("CI-IMMUNO", cond("immunosuppressed")),
+        ("CI-AUTOIMMUNE", cond("autoimmune_disease")),
+        ("CI-KELOID", cond("keloid_tendency")),
+        ("CI-BLEEDING", cond("bleeding_disorder")),
+        ("CI-ANTICOAG", cond("anticoagulants")),
+        ("CI-STEROIDS", cond("systemic_steroids")),
+        ("CI-DIABETES-INSULIN", cond("diabetes_insulin")),
+        ("CI-BP", cond("uncontrolled_blood_pressure")),
+        ("ST-ADVANCED", with(&[("no_regrowth_visible", json!(true))])),
+        ("DF-PREGNANT", woman(&[("conditions", json!(["pregnant"]))])),
+        (
+            "DF-BREASTFEEDING",
+            woman(&[("conditions", json!(["breastfeeding"]))]),
+        ),
+        (
+            "DF-SCALP-WOUND",
+            with(&[("scalp_signs", json!(["open_wound_or_infection"]))]),
+        ),
+        ("DF-ISOTRETINOIN", cond("isotretinoin_last_12_months")),
+        ("DF-CANCER-RECENT", cond("cancer_within_12_months")),
+        ("CO-DIABETES", cond("diabetes_other")),
+        ("CO-HEART", cond("heart_disease")),
+        ("CO-ALLERGY", cond("ingredient_allergy")),
+        ("CO-THYROID", cond("thyroid_disorder")),
+        ("CO-IRON", cond("iron_deficiency_or_anaemia")),
+        (
+            "CO-STAGE-MODERATE",
+            with(&[("stage", json!({ "scale": "norwood", "grade": 5 }))]),
+        ),
+        ("CO-STAGE-UNKNOWN", with(&[("stage", Value::Null)])),
+        (
+            "CO-PATTERN-UNSURE",
+            with(&[("pattern", json!("unsure")), ("stage", Value::Null)]),
+        ),
+        (
+            "CO-LONG-DURATION",
+            with(&[("duration", json!("over_5_years"))]),
+        ),
+        (
+            "CO-SHEDDING-RECENT",
+            with(&[
+                ("pattern", json!("diffuse_shedding")),
+                ("stage", Value::Null),
+                ("duration", json!("under_3_months")),
+            ]),
+        ),
+        ("ST-EARLY", base()),
+        (
+            "ST-SHEDDING",
+            with(&[
+                ("pattern", json!("diffuse_shedding")),
+                ("stage", Value::Null),
+            ]),
+        ),
+    ]
+}
+
+#[test]
+fn every_rule_id_renders_in_spanish_and_german_from_the_command_line() {
+    use meso_advisor::core::rules::RuleId;
+    let cases = firing_cases();
+    let covered: std::collections::BTreeSet<&str> = cases.iter().map(|(r, _)| *r).collect();
+    assert_eq!(covered.len(), RuleId::ALL.len(), "one case per rule id");
+    for lang in ["es", "de"] {
+        let catalog = meso_advisor::core::Catalog::loaded(lang).unwrap();
+        for (rule, answers) in &cases {
+            let en = ok(&cli(
+                &["--today", TODAY, "-"],
+                Some(answers.to_string().into_bytes()),
+            ));
+            let r = cli(
+                &["--today", TODAY, "--lang", lang, "-"],
+                Some(answers.to_string().into_bytes()),
+            );
+            let v = ok(&r);
+            let f = v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["rule"] == *rule)
+                .unwrap_or_else(|| panic!("{rule} fires"));
+            assert_eq!(
+                f["title"],
+                catalog.t(&format!("rule.{rule}.title")),
+                "{lang} {rule}"
+            );
+            assert!(
+                f["detail"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(&catalog.t(&format!("rule.{rule}.detail"))),
+                "{lang} {rule}: {}",
+                f["detail"]
+            );
+            assert!(!v.to_string().contains('⟦'), "{lang} {rule}");
+            assert_eq!(
+                without_texts(v),
+                without_texts(en),
+                "{lang} {rule}: only texts change"
+            );
+        }
+    }
+}

@@ -97,6 +97,7 @@ fn host(props: &HostProps) -> Html {
         reveal_step,
         kiosk: false,
         finish_visit: Callback::noop(),
+        set_language: Callback::noop(),
     };
     html! {
         <ContextProvider<AppContext> context={ctx}>

@@ -30,11 +30,27 @@ export function t(key, args = {}) {
   return text.replace(/\{(\w+)\}/g, (_, k) => (k in args ? String(args[k]) : `{${k}}`));
 }
 
-/** `Tue 1 Dec 2026`, as the app formats a date (Catalog::date). */
-export function formatDate(iso) {
-  const d = new Date(`${iso}T12:00:00Z`);
-  const weekday = (d.getUTCDay() + 6) % 7; // Monday = 0
-  return `${t(`date.weekday.${weekday}`)} ${d.getUTCDate()} ${t(`date.month.${d.getUTCMonth() + 1}`)} ${d.getUTCFullYear()}`;
+/** `Tue, 1 Dec 2026`, as the app formats a date in the browser (Intl, British English, the
+ *  date-only value taken as UTC). */
+export function formatDate(iso, locale = "en-GB") {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(
+    Date.UTC(y, m - 1, d),
+  );
+}
+
+/** Another language's catalog (`locales/<lang>.txt`) as a `t`-like function. */
+export function catalogOf(lang) {
+  const map = new Map();
+  for (const line of readFileSync(join(ROOT, "locales", `${lang}.txt`), "utf8").split("\n")) {
+    const m = /^([A-Za-z0-9_.-]+)\s*=\s?(.*)$/.exec(line);
+    if (m && !line.trimStart().startsWith("#")) map.set(m[1], m[2].trim());
+  }
+  return (key, args = {}) => {
+    const text = map.get(key);
+    if (text === undefined) throw new Error(`locales/${lang}.txt has no key ${key}`);
+    return text.replace(/\{(\w+)\}/g, (_, k) => (k in args ? String(args[k]) : `{${k}}`));
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,8 +172,17 @@ export function question(page, field) {
   return page.getByTestId(`q-${field}`);
 }
 
+/** The catalog the questionnaire helpers read labels from (English unless `useLabels`). */
+let LABELS = (key, args) => t(key, args);
+
+/** Makes `option`, `answerStep` and friends find answers by their labels in `lang`. */
+export function useLabels(lang) {
+  LABELS = lang === "en" ? (key, args) => t(key, args) : catalogOf(lang);
+}
+
 /** The visible label of one answer value of a question (`null` in a set: "None of these"). */
 export function optionLabel(field, value) {
+  const t = LABELS;
   if (field === "stage") {
     if (!value) return t("answer.unsure");
     return t("answer.stage.grade", { scale: t(`answer.stage.${value.scale}`), grade: value.grade });
@@ -178,8 +203,19 @@ export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function option(page, field, value) {
   const kind = QUESTIONS.find((q) => q.field === field)?.kind;
   const role = kind === "set" ? "checkbox" : "radio";
-  const name = new RegExp(`^${escapeRe(optionLabel(field, value))}(?:\\s|$)`);
-  return question(page, field).getByRole(role, { name });
+  const label = optionLabel(field, value);
+  // An option with a hint may carry it in its name ("Thyroid condition An underactive…");
+  // one without is named by its label alone (so Spanish "No" never matches "No lo sé").
+  let hinted = field === "stage";
+  if (typeof value === "string" && field !== "stage") {
+    try {
+      hinted = LABELS(`answer.${field}.${value}.hint`) !== undefined;
+    } catch {
+      hinted = false;
+    }
+  }
+  const name = hinted ? new RegExp(`^${escapeRe(label)}(?:\\s|$)`) : label;
+  return question(page, field).getByRole(role, { name, exact: !hinted });
 }
 
 /** Ticks (or unticks) one value of a set question. */
@@ -194,10 +230,10 @@ export async function answerStep(page, step, answers) {
     const value = answers[q.field];
     switch (q.kind) {
       case "text":
-        await page.getByLabel(t(`question.${q.field}`), { exact: true }).fill(String(value));
+        await page.getByLabel(LABELS(`question.${q.field}`), { exact: true }).fill(String(value));
         break;
       case "date":
-        if (value) await page.getByLabel(t(`question.${q.field}`), { exact: true }).fill(value);
+        if (value) await page.getByLabel(LABELS(`question.${q.field}`), { exact: true }).fill(value);
         break;
       case "set":
         if (value.length === 0) await option(page, q.field, null).check();

@@ -31,12 +31,12 @@ function assessBinary() {
 }
 
 /** Runs `assess --today <today> [--clinic dist/clinic.json] <answers.json>`; the outcome JSON. */
-export function assessWithCli(answers, today) {
+export function assessWithCli(answers, today, clinicFile = join(DIST, "clinic.json")) {
   const dir = mkdtempSync(join(tmpdir(), "meso-e2e-"));
   try {
     const file = join(dir, "answers.json");
     writeFileSync(file, JSON.stringify(answers, null, 2));
-    const clinic = join(DIST, "clinic.json");
+    const clinic = clinicFile;
     const args = ["--today", today, ...(existsSync(clinic) ? ["--clinic", clinic] : []), file];
     const out = execFileSync(assessBinary(), args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     return JSON.parse(out);

@@ -1,16 +1,47 @@
 //! Message catalogs: every visible text of the app and the outcome, per language, from
-//! `locales/<lang>.txt` (`key = text` lines), and the one place dates are formatted.
-//! It must not build sentences by concatenating translated fragments in code.
+//! `locales/<lang>.txt` (`key = text` lines); plurals and dates go through one place each.
+//! Native builds (the command line, tests) embed every language and format dates and plurals
+//! themselves; the web app embeds English only, registers the others when it has fetched them
+//! and plugs in the browser's `Intl` (`set_formatters`). It must not build sentences by
+//! concatenating translated fragments in code, and must not do IO.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 
 /// Languages the app has a catalog for.
-pub const LANGUAGES: &[&str] = &["en"];
+pub const LANGUAGES: &[&str] = &["en", "es", "de"];
+
+/// A language's name in that language (what the language picker shows).
+pub fn language_name(code: &str) -> &'static str {
+    match code {
+        "es" => "Español",
+        "de" => "Deutsch",
+        _ => "English",
+    }
+}
 
 const EN: &str = include_str!("../../locales/en.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const ES: &str = include_str!("../../locales/es.txt");
+#[cfg(not(target_arch = "wasm32"))]
+const DE: &str = include_str!("../../locales/de.txt");
+
+/// Formats a date in a language (`with_weekday`), or declines (None: the catalog's own form).
+pub type DateFormatter = fn(lang: &str, d: NaiveDate, with_weekday: bool) -> Option<String>;
+/// The plural category (`one`, `few`, `many`, `other`…) of a count in a language, or None.
+pub type PluralRule = fn(lang: &str, n: usize) -> Option<&'static str>;
+
+static FORMATTERS: OnceLock<(DateFormatter, PluralRule)> = OnceLock::new();
+
+/// Plugs in the platform's date and plural formatting (the browser's `Intl`); set once.
+pub fn set_formatters(dates: DateFormatter, plurals: PluralRule) {
+    let _ = FORMATTERS.set((dates, plurals));
+}
+
+/// Catalogs registered at run time (the web app fetches non-English ones on demand).
+static REGISTERED: Mutex<Vec<&'static Catalog>> = Mutex::new(Vec::new());
 
 /// One language's messages.
 #[derive(Debug, Clone)]
@@ -48,11 +79,61 @@ impl Catalog {
         EN_CATALOG.get_or_init(|| Catalog::from_text("en", EN).unwrap_or_else(|e| panic!("{e}")))
     }
 
+    /// The catalog for a language code, when this build has it (embedded or registered).
+    pub fn loaded(code: &str) -> Option<&'static Catalog> {
+        if code == "en" {
+            return Some(Catalog::english());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            static ES_CATALOG: OnceLock<Catalog> = OnceLock::new();
+            static DE_CATALOG: OnceLock<Catalog> = OnceLock::new();
+            let embedded = match code {
+                "es" => Some((&ES_CATALOG, "es", ES)),
+                "de" => Some((&DE_CATALOG, "de", DE)),
+                _ => None,
+            };
+            if let Some((cell, lang, text)) = embedded {
+                return Some(cell.get_or_init(|| {
+                    Catalog::from_text(lang, text).unwrap_or_else(|e| panic!("{e}"))
+                }));
+            }
+        }
+        REGISTERED
+            .lock()
+            .ok()?
+            .iter()
+            .copied()
+            .find(|c| c.lang == code)
+    }
+
     /// The catalog for a language code, falling back to English.
     pub fn for_language(code: &str) -> &'static Catalog {
-        // Only English so far; further languages add an arm here and a file in locales/.
-        let _ = code;
-        Catalog::english()
+        Catalog::loaded(code).unwrap_or_else(Catalog::english)
+    }
+
+    /// Parses and keeps a catalog fetched at run time (the text is kept for the program's
+    /// life, as embedded catalogs are). Only languages of [`LANGUAGES`] are accepted, and the
+    /// catalog must have every key of the English one.
+    pub fn register(code: &str, text: String) -> Result<&'static Catalog, String> {
+        if let Some(c) = Catalog::loaded(code) {
+            return Ok(c);
+        }
+        let lang = *LANGUAGES
+            .iter()
+            .find(|l| **l == code)
+            .ok_or_else(|| format!("unknown language {code}"))?;
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let catalog = Catalog::from_text(lang, text)?;
+        if let Some(missing) = Catalog::english().keys().find(|k| !catalog.has(k)) {
+            return Err(format!("{lang}.txt has no key {missing}"));
+        }
+        let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+        REGISTERED
+            .lock()
+            .map_err(|_| "catalog registry unavailable".to_string())?
+            .push(catalog);
+        Ok(catalog)
     }
 
     /// The language code.
@@ -84,10 +165,13 @@ impl Catalog {
         fill(&self.t(key), args)
     }
 
-    /// The plural category of `n` in this catalog's language (`one` or `other`; English,
-    /// Spanish and German need no more for whole numbers of sessions, weeks and months).
+    /// The plural category of `n` in this catalog's language: the platform's rule when one
+    /// is plugged in (`Intl.PluralRules`), else [`plural_category`].
     pub fn plural_category(&self, n: usize) -> &'static str {
-        plural_category(self.lang, n)
+        FORMATTERS
+            .get()
+            .and_then(|(_, rule)| rule(self.lang, n))
+            .unwrap_or_else(|| plural_category(self.lang, n))
     }
 
     /// A text about a count, the one way plurals are chosen: `key.<category>` when the
@@ -110,27 +194,42 @@ impl Catalog {
         self.f(key, &all)
     }
 
-    /// A date as people read it, with its weekday: `Tue 1 Dec 2026`.
+    /// A date as people read it, with its weekday (`Tue, 1 Dec 2026`, `Di., 1. Dez. 2026`).
     pub fn date(&self, d: NaiveDate) -> String {
-        format!(
-            "{} {} {} {}",
-            self.t(&format!(
-                "date.weekday.{}",
-                d.weekday().num_days_from_monday()
-            )),
-            d.day(),
-            self.t(&format!("date.month.{}", d.month())),
-            d.year()
-        )
+        self.format_date(d, true)
     }
 
     /// A date without its weekday: `1 Dec 2026`.
     pub fn date_short(&self, d: NaiveDate) -> String {
-        format!(
-            "{} {} {}",
-            d.day(),
-            self.t(&format!("date.month.{}", d.month())),
-            d.year()
+        self.format_date(d, false)
+    }
+
+    fn format_date(&self, d: NaiveDate, with_weekday: bool) -> String {
+        if let Some(text) = FORMATTERS
+            .get()
+            .and_then(|(dates, _)| dates(self.lang, d, with_weekday))
+        {
+            return text;
+        }
+        let weekday = self.t(&format!(
+            "date.weekday.{}",
+            d.weekday().num_days_from_monday()
+        ));
+        let month = self.t(&format!("date.month.{}", d.month()));
+        let (day, year) = (d.day().to_string(), d.year().to_string());
+        let args = [
+            ("weekday", weekday.as_str()),
+            ("day", day.as_str()),
+            ("month", month.as_str()),
+            ("year", year.as_str()),
+        ];
+        self.f(
+            if with_weekday {
+                "date.format"
+            } else {
+                "date.format_short"
+            },
+            &args,
         )
     }
 }

@@ -11,6 +11,7 @@ use super::browser;
 use super::components::{ConfigError, KioskGuard, SiteHeader, UpdateBanner};
 use super::config::{load_clinic, ClinicLoad};
 use super::context::{AppContext, DraftStore, PlansStore};
+use super::locale;
 use super::offline;
 use super::pages::{
     AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage,
@@ -63,19 +64,80 @@ pub fn app(props: &AppProps) -> Html {
         Some(ClinicLoad::Unreachable(why)) => {
             html! { <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} /> }
         }
-        Some(ClinicLoad::FromFile(c)) => html! { <Shell clinic={Rc::new(c.clone())} /> },
-        Some(ClinicLoad::NoFile) => html! { <Shell clinic={Rc::new(Clinic::default())} /> },
+        Some(ClinicLoad::FromFile(c)) => html! { <LanguageGate clinic={Rc::new(c.clone())} /> },
+        Some(ClinicLoad::NoFile) => html! { <LanguageGate clinic={Rc::new(Clinic::default())} /> },
     }
 }
 
 #[derive(Properties, PartialEq, Clone)]
+struct LanguageGateProps {
+    clinic: Rc<Clinic>,
+}
+
+/// Loads the visitor's language before anything renders (no flash of another language), and
+/// switches languages: the new catalog is fetched first, then the app re-renders in it. A
+/// catalog that cannot be loaded leaves the app in English, with a notice.
+#[component(LanguageGate)]
+fn language_gate(props: &LanguageGateProps) -> Html {
+    // Browser formatting for dates, plurals and prices.
+    use_memo((), |_| super::intl::install());
+    let wanted = use_state(|| locale::preferred(&props.clinic));
+    let shown = use_state(|| Catalog::loaded(&wanted));
+    let failed = use_state(|| None::<String>);
+    {
+        let shown = shown.clone();
+        let failed = failed.clone();
+        use_effect_with((*wanted).clone(), move |lang| {
+            let lang = lang.clone();
+            yew::platform::spawn_local(async move {
+                match locale::load(&lang).await {
+                    Ok(c) => {
+                        failed.set(None);
+                        shown.set(Some(c));
+                    }
+                    Err(why) => {
+                        failed.set(Some(why));
+                        if shown.is_none() {
+                            shown.set(Some(Catalog::english()));
+                        }
+                    }
+                }
+            });
+        });
+    }
+    let set_language = {
+        let wanted = wanted.clone();
+        Callback::from(move |lang: String| wanted.set(lang))
+    };
+    match *shown {
+        None => html! { <main class="app-loading" aria-busy="true"></main> },
+        Some(catalog) => html! {
+            <Shell clinic={props.clinic.clone()} {catalog} {set_language}
+                   language_failed={(*failed).clone()} />
+        },
+    }
+}
+
+#[derive(Properties, Clone)]
 struct ShellProps {
     clinic: Rc<Clinic>,
+    catalog: &'static Catalog,
+    set_language: Callback<String>,
+    language_failed: Option<String>,
+}
+
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.clinic, &other.clinic)
+            && std::ptr::eq(self.catalog, other.catalog)
+            && self.set_language == other.set_language
+            && self.language_failed == other.language_failed
+    }
 }
 
 #[component(Shell)]
 fn shell(props: &ShellProps) -> Html {
-    let catalog = Catalog::for_language(&props.clinic.languages.default);
+    let catalog = props.catalog;
     // Re-read on every page change: a tablet may stay open for days.
     let today = use_state(browser::today);
     let route = use_state(|| Route::parse(&browser::hash()));
@@ -154,9 +216,9 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
     // Clinic look and language: accent colour, `<html lang>`.
-    use_effect_with(props.clinic.clone(), move |c| {
+    use_effect_with((props.clinic.clone(), catalog.lang()), move |(c, lang)| {
         browser::set_accent(&c.accent_colour);
-        browser::set_lang(catalog.lang());
+        browser::set_lang(lang);
     });
     // Persist the draft after each change (an unreadable one is never overwritten unseen).
     {
@@ -188,11 +250,10 @@ fn shell(props: &ShellProps) -> Html {
             }
         });
     }
-    // Page change: today, title, scroll to top, focus the page heading (not on first load).
+    // Page change: today, scroll to top, focus the page heading (not on first load).
     {
         let first = use_mut_ref(|| true);
         let today = today.clone();
-        let app_title = catalog.t("app.title");
         // A step opened to show a problem focuses that problem itself.
         let revealing = reveal_step.is_some();
         use_effect_with((*route).clone(), move |_| {
@@ -200,13 +261,6 @@ fn shell(props: &ShellProps) -> Html {
             if *today != now {
                 today.set(now);
             }
-            let title = match browser::text_of("page-heading") {
-                Some(h) if !h.trim().is_empty() && h.trim() != app_title => {
-                    format!("{} – {app_title}", h.trim())
-                }
-                _ => app_title,
-            };
-            browser::set_title(&title);
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
@@ -216,6 +270,19 @@ fn shell(props: &ShellProps) -> Html {
             if !revealing {
                 browser::focus_id("page-heading");
             }
+        });
+    }
+    // The title follows the page and the language.
+    {
+        let app_title = catalog.t("app.title");
+        use_effect_with(((*route).clone(), catalog.lang()), move |_| {
+            let title = match browser::text_of("page-heading") {
+                Some(h) if !h.trim().is_empty() && h.trim() != app_title => {
+                    format!("{} – {app_title}", h.trim())
+                }
+                _ => app_title,
+            };
+            browser::set_title(&title);
         });
     }
 
@@ -245,6 +312,8 @@ fn shell(props: &ShellProps) -> Html {
         let route = route.clone();
         let visit = visit.clone();
         let draft_notice = draft_notice.clone();
+        let set_language = props.set_language.clone();
+        let default_language = props.clinic.languages.default.clone();
         Callback::from(move |_: ()| {
             draft.dispatch(DraftAction::Reset);
             last_saved.set(None);
@@ -253,6 +322,8 @@ fn shell(props: &ShellProps) -> Html {
             if let Err(e) = storage::clear_session() {
                 draft_notice.set(Some(e.message_key().to_string()));
             }
+            locale::forget();
+            set_language.emit(default_language.clone());
             browser::replace_hash(&Route::Start.hash());
             route.set(Route::Start);
             visit.set(*visit + 1);
@@ -279,6 +350,7 @@ fn shell(props: &ShellProps) -> Html {
         reveal_step,
         kiosk,
         finish_visit: finish_visit.clone(),
+        set_language: props.set_language.clone(),
     };
     let page = match &*route {
         Route::Start => html! { <StartPage /> },
@@ -309,6 +381,9 @@ fn shell(props: &ShellProps) -> Html {
             }
             <main class="app-main" id="main" key={format!("visit-{}", *visit)}>
                 { notice.unwrap_or_default() }
+                if props.language_failed.is_some() {
+                    <p class="app-notice" role="status" data-testid="language-failed">{ catalog.t("language.failed") }</p>
+                }
                 { page }
             </main>
             if kiosk {

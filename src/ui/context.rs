@@ -65,6 +65,8 @@ pub struct AppContext {
     pub kiosk: bool,
     /// Clears every trace of the visitor and shows the start page ("Finish and hand back").
     pub finish_visit: Callback<()>,
+    /// Shows the app in another language (its catalog is loaded first).
+    pub set_language: Callback<String>,
 }
 
 impl PartialEq for AppContext {
@@ -80,6 +82,7 @@ impl PartialEq for AppContext {
             && self.reveal_step == other.reveal_step
             && self.kiosk == other.kiosk
             && self.finish_visit == other.finish_visit
+            && self.set_language == other.set_language
     }
 }
 

@@ -7,6 +7,8 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod intl;
+pub mod locale;
 pub mod offline;
 pub mod pages;
 pub mod storage;

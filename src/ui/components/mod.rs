@@ -49,3 +49,6 @@ pub mod update_banner;
 pub use kiosk_guard::KioskGuard;
 pub use storage_status::StorageStatus;
 pub use update_banner::UpdateBanner;
+
+pub mod language_picker;
+pub use language_picker::LanguagePicker;

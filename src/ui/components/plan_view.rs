@@ -169,21 +169,12 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
             if let Some(cost) = &p.estimated_cost {
                 <p class="plan-view-cost" data-testid="cost">
                     { ctx.f("plan.cost.line", &[
-                        ("total", &format_money(cost.total.as_f64())),
-                        ("currency", &cost.currency),
+                        ("total", &crate::ui::intl::money(ctx.catalog.lang(), cost.total.as_f64(), &cost.currency)),
                         ("sessions", &cost.session_count.to_string()),
                         ("boosters", &cost.booster_count.to_string()),
                     ]) }
                 </p>
             }
         </section>
-    }
-}
-
-fn format_money(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.2}")
     }
 }

@@ -6,6 +6,8 @@ use yew::prelude::*;
 use crate::state::route::Route;
 use crate::ui::context::use_app;
 
+use super::language_picker::LanguagePicker;
+
 /// Props of [`SiteHeader`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct SiteHeaderProps {}
@@ -38,6 +40,7 @@ pub fn site_header(_props: &SiteHeaderProps) -> Html {
                 if !ctx.kiosk { { link(Route::Saved, "nav.saved") } }
                 { link(Route::About, "nav.about") }
             </nav>
+            <LanguagePicker />
         </header>
     }
 }
