@@ -87,6 +87,20 @@ pub fn next_open_day(d: NaiveDate, clinic: &Clinic) -> NaiveDate {
     d
 }
 
+/// The boosters of spec §6 after a course whose last session is on `last`: every `every`
+/// months (clamped to the month's end, each counted from `last`), while the nominal date is
+/// at most 12 months after `last`, each moved to an open day. Also used when staff adjust a
+/// course: boosters follow the last session.
+pub fn boosters_after(last: NaiveDate, every: u8, clinic: &Clinic) -> Vec<NaiveDate> {
+    let window_end = add_months(last, 12);
+    // `every` is at least one month, so a 12-month window holds at most 12 boosters.
+    (1..=12u32)
+        .map(|k| add_months(last, k * u32::from(every.max(1))))
+        .take_while(|nominal| *nominal <= window_end)
+        .map(|nominal| next_open_day(nominal, clinic))
+        .collect()
+}
+
 /// The number of sessions (spec §6): 4 + min(2, points), clamped to the clinic's range.
 pub fn session_count(a: &Answers, clinic: &Clinic) -> u8 {
     let duration_points = match a.duration {
@@ -174,13 +188,7 @@ pub fn build_plan(a: &Answers, drivers: &[Driver], clinic: &Clinic, today: Naive
     } else {
         p.booster_months_other
     };
-    let window_end = add_months(last, 12);
-    // `every` is at least one month, so a 12-month window holds at most 12 boosters.
-    let boosters: Vec<NaiveDate> = (1..=12u32)
-        .map(|k| add_months(last, k * u32::from(every)))
-        .take_while(|nominal| *nominal <= window_end)
-        .map(|nominal| next_open_day(nominal, clinic))
-        .collect();
+    let boosters = boosters_after(last, every, clinic);
     let estimated_cost = clinic.prices.as_ref().map(|prices| {
         let session_count = sessions.len() as u32;
         let booster_count = boosters.len() as u32;

@@ -7,3 +7,5 @@ pub mod plans;
 mod plans_v1;
 pub mod questionnaire;
 pub mod route;
+pub mod staff;
+pub mod backup;

@@ -640,6 +640,29 @@ pub enum PlansAction {
     Written(u64),
     /// Write the list again (after a failed write).
     Retry,
+    /// Staff mode changes one plan's staff record (times stamped at the edge).
+    Staff {
+        id: String,
+        change: StaffChange,
+        at: String,
+        today: NaiveDate,
+    },
+    /// Add the records of a backup as previewed (`backup::preview`): new plans, newer
+    /// versions, and conflicts kept as separate copies.
+    Import(Vec<SavedPlan>),
+}
+
+/// What staff record on a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StaffChange {
+    /// A clinician confirms the plan.
+    Confirm { by: String, on: NaiveDate },
+    /// An adjustment (refused unless `staff::check_change` allows it, with its reason).
+    Adjust(Adjustment),
+    /// A session done.
+    RecordSession(SessionDone),
+    /// A review visit with progress scores.
+    RecordReview(ReviewVisit),
 }
 
 impl PlansState {
@@ -766,6 +789,83 @@ impl PlansState {
                     self.changed();
                 }
             }
+            PlansAction::Staff {
+                id,
+                change,
+                at,
+                today,
+            } => {
+                if !self.writable() {
+                    return;
+                }
+                let Some(p) = self.plans.iter_mut().find(|p| p.id == id) else {
+                    return;
+                };
+                if apply_staff(p, change, today) {
+                    p.updated_at = at;
+                    self.changed();
+                }
+            }
+            PlansAction::Import(records) => {
+                if !self.writable() || records.is_empty() {
+                    return;
+                }
+                for r in records {
+                    match self.plans.iter_mut().find(|p| p.id == r.id) {
+                        Some(p) => *p = r,
+                        None => self.plans.push(r),
+                    }
+                }
+                self.plans.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+                self.changed();
+            }
         }
     }
+}
+
+/// Applies a staff change to a plan when it is valid; false when refused.
+fn apply_staff(p: &mut SavedPlan, change: StaffChange, today: NaiveDate) -> bool {
+    use super::staff::{change_allowed, check_change, current_plan};
+    let clinic = p.clinic_then(&Clinic::default());
+    match change {
+        StaffChange::Confirm { by, on } => {
+            let by = clean_label(&by);
+            if by.is_empty() {
+                return false;
+            }
+            p.staff.confirmation = Some(Confirmation {
+                by,
+                on,
+                at: String::new(),
+            });
+        }
+        StaffChange::Adjust(a) => {
+            let Some(plan) = current_plan(p, &clinic) else {
+                return false;
+            };
+            let done: Vec<u8> = p.staff.sessions_done.iter().map(|d| d.number).collect();
+            let issues = check_change(&plan, &a.change, &clinic, &done, today);
+            if !change_allowed(&issues, a.reason.as_deref()) {
+                return false;
+            }
+            p.staff.adjustments.push(a);
+        }
+        StaffChange::RecordSession(s) => {
+            if p.staff.sessions_done.iter().any(|d| d.number == s.number) {
+                return false;
+            }
+            p.staff.sessions_done.push(s);
+            p.staff.sessions_done.sort_by_key(|d| d.number);
+        }
+        StaffChange::RecordReview(r) => {
+            let ok_scores = r.clinician_score.is_none_or(|s| (-3..=3).contains(&s))
+                && r.patient_rating.is_none_or(|s| s <= 10);
+            if !ok_scores {
+                return false;
+            }
+            p.staff.reviews.push(r);
+            p.staff.reviews.sort_by_key(|r| r.date);
+        }
+    }
+    true
 }
