@@ -12,7 +12,9 @@
 #   - every crate in Cargo.lock, for all targets       (cargo fetch; Trunk builds offline)
 #   - binaryen (wasm-opt), playwright-core, axe-core   (npm ci, from package-lock.json)
 #   - chromium and chromium-driver                     (apt-get, Debian)
-# Needs: rustup + cargo, node >= 20 + npm, and root or sudo for apt-get.
+#   - Python checkers of the export tests: icalendar, fhir.resources (R4B models),
+#     zxing-cpp, pillow                                (python3 -m pip)
+# Needs: rustup + cargo, node >= 20 + npm, python3 + pip, and root or sudo for apt-get.
 
 set -euo pipefail
 
@@ -105,11 +107,43 @@ setup_node() {
     die "wasm-opt is not binaryen 132: $(command -v wasm-opt || echo missing)"
 }
 
+# The export tests (tests/export_*.rs) check their output with parsers nobody here wrote:
+# tests/py/*.py import these. Each is installed only when it cannot be imported.
+PY_PACKAGES=(
+  "icalendar:icalendar>=6,<8"
+  "fhir.resources.R4B.bundle:fhir.resources>=7.1,<9"
+  "zxingcpp:zxing-cpp>=2.2,<4"
+  "PIL.ImageDraw:pillow>=10,<14"
+)
+
+setup_python() {
+  command -v python3 >/dev/null 2>&1 || die "python3 not found: install Python 3.9 or newer"
+  local missing=()
+  # One interpreter checks every import and prints the specs of the missing packages.
+  mapfile -t missing < <(python3 - "${PY_PACKAGES[@]}" <<'PY'
+import importlib, sys
+for entry in sys.argv[1:]:
+    module, spec = entry.split(":", 1)
+    try:
+        importlib.import_module(module)
+    except Exception:
+        print(spec)
+PY
+  )
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Python packages ${missing[*]} (pip)"
+    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check \
+      "${missing[@]}" ||
+      die "pip could not install ${missing[*]} (in a managed Python, activate a virtualenv first)"
+  fi
+}
+
 setup_all() {
   say "checking tools (scripts/setup.sh)"
   setup_apt
   setup_rust
   setup_node
+  setup_python
   say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | cut -d' ' -f3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
 }
 

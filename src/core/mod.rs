@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod clinic;
 pub mod dates;
 pub mod drivers;
+pub mod export;
 pub mod outcome;
 pub mod planner;
 pub mod problem;
