@@ -98,6 +98,7 @@ fn host(props: &HostProps) -> Html {
         kiosk: false,
         finish_visit: Callback::noop(),
         set_language: Callback::noop(),
+        staff_open: use_state(|| false),
     };
     html! {
         <ContextProvider<AppContext> context={ctx}>

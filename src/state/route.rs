@@ -13,6 +13,10 @@ pub enum Route {
     Saved,
     SavedPlan(String),
     About,
+    /// Staff mode: unlock, then the patients on this device.
+    Staff,
+    /// Staff mode: one patient's course.
+    StaffPatient(String),
     NotFound,
 }
 
@@ -36,6 +40,12 @@ impl Route {
                 Route::SavedPlan((*id).to_string())
             }
             ["about"] => Route::About,
+            ["staff"] => Route::Staff,
+            ["staff", "p", id]
+                if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
+            {
+                Route::StaffPatient((*id).to_string())
+            }
             _ => Route::NotFound,
         }
     }
@@ -50,6 +60,8 @@ impl Route {
             Route::Saved => "/saved".into(),
             Route::SavedPlan(id) => format!("/saved/{id}"),
             Route::About => "/about".into(),
+            Route::Staff => "/staff".into(),
+            Route::StaffPatient(id) => format!("/staff/p/{id}"),
             Route::NotFound => "/not-found".into(),
         }
     }

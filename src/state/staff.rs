@@ -200,9 +200,7 @@ pub fn check_change(
 /// needs one.
 pub fn change_allowed(issues: &[AdjustIssue], reason: Option<&str>) -> bool {
     let reason_given = reason.is_some_and(|r| !r.trim().is_empty());
-    issues
-        .iter()
-        .all(|i| i.needs_reason() && reason_given)
+    issues.iter().all(|i| i.needs_reason() && reason_given)
 }
 
 /// The plan as it stands: the proposal with every recorded adjustment applied in order.

@@ -8,11 +8,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::{ConfigError, KioskGuard, SiteHeader, UpdateBanner};
+use super::components::{ConfigError, KioskGuard, SiteHeader, StaffIdleLock, UpdateBanner};
 use super::config::{load_clinic, ClinicLoad};
 use super::context::{AppContext, DraftStore, PlansStore};
 use super::locale;
 use super::offline;
+use super::pages::staff::{StaffPage, StaffPatientPage};
 use super::pages::{
     AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage,
     StepPage,
@@ -165,6 +166,7 @@ fn shell(props: &ShellProps) -> Html {
     };
     let last_saved = use_state(|| None);
     let reveal_step = use_state(|| None);
+    let staff_open = use_state(|| false);
     let draft_notice = use_state(|| None::<String>);
     // Set when an unreadable draft could not be set aside: it must not be written over.
     let draft_blocked = use_state(|| false);
@@ -314,7 +316,9 @@ fn shell(props: &ShellProps) -> Html {
         let draft_notice = draft_notice.clone();
         let set_language = props.set_language.clone();
         let default_language = props.clinic.languages.default.clone();
+        let staff_open = staff_open.clone();
         Callback::from(move |_: ()| {
+            staff_open.set(false);
             draft.dispatch(DraftAction::Reset);
             last_saved.set(None);
             reveal_step.set(None);
@@ -351,6 +355,7 @@ fn shell(props: &ShellProps) -> Html {
         kiosk,
         finish_visit: finish_visit.clone(),
         set_language: props.set_language.clone(),
+        staff_open: staff_open.clone(),
     };
     let page = match &*route {
         Route::Start => html! { <StartPage /> },
@@ -360,6 +365,8 @@ fn shell(props: &ShellProps) -> Html {
         Route::Saved => html! { <SavedListPage /> },
         Route::SavedPlan(id) => html! { <SavedPlanPage id={id.clone()} /> },
         Route::About => html! { <AboutPage /> },
+        Route::Staff => html! { <StaffPage /> },
+        Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     };
     let notice = (*draft_notice).as_ref().map(|key| {
@@ -386,12 +393,16 @@ fn shell(props: &ShellProps) -> Html {
                 }
                 { page }
             </main>
+            if *staff_open {
+                <StaffIdleLock on_lock={{ let s = staff_open.clone(); Callback::from(move |_| s.set(false)) }} />
+            }
             if kiosk {
                 <KioskGuard idle_seconds={props.clinic.kiosk.idle_reset_seconds} on_reset={finish_visit.clone()} visit={*visit} />
             }
             <footer class="app-footer">
                 <p>{ catalog.t("disclaimer") }</p>
                 <p>{ catalog.t("app.privacy") }</p>
+                <p><a class="app-link" href="#/staff">{ catalog.t("staff.link") }</a></p>
             </footer>
         </ContextProvider<AppContext>>
     }

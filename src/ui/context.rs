@@ -67,6 +67,8 @@ pub struct AppContext {
     pub finish_visit: Callback<()>,
     /// Shows the app in another language (its catalog is loaded first).
     pub set_language: Callback<String>,
+    /// Staff mode is unlocked in this tab (locked again on idle and on every kiosk reset).
+    pub staff_open: UseStateHandle<bool>,
 }
 
 impl PartialEq for AppContext {
@@ -83,6 +85,7 @@ impl PartialEq for AppContext {
             && self.kiosk == other.kiosk
             && self.finish_visit == other.finish_visit
             && self.set_language == other.set_language
+            && self.staff_open == other.staff_open
     }
 }
 

@@ -52,3 +52,8 @@ pub use update_banner::UpdateBanner;
 
 pub mod language_picker;
 pub use language_picker::LanguagePicker;
+
+pub mod progress_chart;
+pub mod staff_idle_lock;
+pub use progress_chart::ProgressChart;
+pub use staff_idle_lock::StaffIdleLock;

@@ -7,6 +7,7 @@ pub mod plan_page;
 pub mod result_page;
 pub mod saved_list_page;
 pub mod saved_plan_page;
+pub mod staff;
 pub mod start_page;
 pub mod step_page;
 

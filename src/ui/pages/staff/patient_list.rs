@@ -1,0 +1,276 @@
+//! Staff mode's patients on this device: the saved plans, searchable by nickname, sortable by
+//! next due date, each with its status and next date; lock, change passcode, export and import
+//! backups (import shows what it would add, update or keep as a conflict before anything
+//! changes). It must not show anything while staff mode is locked (the page checks).
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::state::backup::{preview, BackupError, Preview};
+use crate::state::plans::{Envelope, PlansAction};
+use crate::state::staff::{course_status, next_due, passcode_ok};
+use crate::ui::browser;
+use crate::ui::components::{StorageStatus, StoreNotice};
+use crate::ui::context::use_app;
+use crate::ui::staff_auth;
+
+/// Props of [`PatientList`] (none).
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct PatientListProps {}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Sort {
+    NextDue,
+    Newest,
+}
+
+/// The patient list.
+#[component(PatientList)]
+pub fn patient_list(_props: &PatientListProps) -> Html {
+    let ctx = use_app();
+    let query = use_state(String::new);
+    let sort = use_state(|| Sort::NextDue);
+    let import = use_state(|| None::<Result<Preview, BackupError>>);
+    let notice = use_state(|| None::<String>);
+    let changing = use_state(|| false);
+    let state = &ctx.plans.0;
+    let q = query.to_lowercase();
+    let mut rows: Vec<_> = state
+        .plans
+        .iter()
+        .filter(|p| q.is_empty() || p.label.to_lowercase().contains(&q))
+        .map(|p| {
+            let clinic = p.clinic_then(&ctx.clinic);
+            (
+                p,
+                course_status(p, &clinic),
+                next_due(p, &clinic, ctx.today),
+            )
+        })
+        .collect();
+    if *sort == Sort::NextDue {
+        // Due soonest first; plans with nothing due last.
+        rows.sort_by_key(|(_, _, due)| (due.is_none(), *due));
+    }
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            sort.set(if v == "newest" {
+                Sort::Newest
+            } else {
+                Sort::NextDue
+            });
+        })
+    };
+    let on_lock = {
+        let open = ctx.staff_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    let on_export = {
+        let plans = state.plans.clone();
+        let unconverted = state.unconverted.clone();
+        let notice = notice.clone();
+        let catalog = ctx.catalog;
+        Callback::from(move |_: MouseEvent| {
+            let ok = Envelope::current(plans.clone(), unconverted.clone())
+                .to_text()
+                .map_err(|e| e.to_string())
+                .and_then(|t| {
+                    browser::download("mesotherapy-plans-backup.json", "application/json", &t)
+                });
+            notice.set(Some(catalog.t(if ok.is_ok() {
+                "backup.exported"
+            } else {
+                "saved.backup_failed"
+            })));
+        })
+    };
+    let on_file = {
+        let import = import.clone();
+        let current = state.plans.clone();
+        let clinic = (*ctx.clinic).clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let import = import.clone();
+            let current = current.clone();
+            let clinic = clinic.clone();
+            if file.size() > crate::state::backup::MAX_BACKUP_BYTES as f64 {
+                import.set(Some(Err(BackupError::TooLarge(file.size() as usize))));
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                let clinics = [clinic, crate::core::Clinic::default()];
+                import.set(Some(preview(&text, &current, &clinics, browser::new_id)));
+            });
+        })
+    };
+    let on_import = {
+        let import = import.clone();
+        let plans = ctx.plans.clone();
+        let notice = notice.clone();
+        let catalog = ctx.catalog;
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Ok(p)) = &*import {
+                plans.dispatch(PlansAction::Import(p.records()));
+                notice.set(Some(catalog.t("backup.imported")));
+            }
+            import.set(None);
+        })
+    };
+    let on_cancel_import = {
+        let import = import.clone();
+        Callback::from(move |_: MouseEvent| import.set(None))
+    };
+    let needs_passcode = ctx.clinic.kiosk.staff_passcode;
+    html! {
+        <div class="patient-list" data-testid="staff-patients">
+            <h1 id="page-heading" tabindex="-1">{ ctx.t("staff.patients.title") }</h1>
+            <div class="patient-list-actions">
+                if needs_passcode {
+                    <button class="button" type="button" onclick={on_lock} data-testid="staff-lock">{ ctx.t("staff.lock") }</button>
+                    <button class="button" type="button" onclick={{ let c = changing.clone(); Callback::from(move |_: MouseEvent| c.set(!*c)) }}>{ ctx.t("staff.passcode.change") }</button>
+                }
+                <button class="button" type="button" onclick={on_export} data-testid="backup-export">{ ctx.t("saved.backup") }</button>
+                <label class="button patient-list-file">
+                    { ctx.t("backup.import") }
+                    <input class="visually-hidden" type="file" accept="application/json,.json" onchange={on_file} data-testid="backup-import" />
+                </label>
+            </div>
+            <div class="patient-list-messages">
+                if *changing { <ChangePasscode on_done={{ let c = changing.clone(); Callback::from(move |_| c.set(false)) }} /> }
+                if let Some(n) = &*notice { <p class="app-notice" role="status">{ n.clone() }</p> }
+                <StoreNotice />
+            </div>
+            <div class="patient-list-import-area">
+                { match &*import {
+                    None => html! {},
+                    Some(Err(e)) => html! { <p class="store-notice" role="alert" data-testid="import-error">{ ctx.t(e.message_key()) }</p> },
+                    Some(Ok(p)) => html! {
+                        <section class="patient-list-import" aria-labelledby="import-heading" data-testid="import-preview">
+                            <h2 id="import-heading">{ ctx.t("backup.preview") }</h2>
+                            <ul>
+                                <li data-testid="import-add">{ ctx.catalog.count("backup.add", p.add.len()) }</li>
+                                <li data-testid="import-update">{ ctx.catalog.count("backup.update", p.update.len()) }</li>
+                                <li data-testid="import-conflict">{ ctx.catalog.count("backup.conflict", p.conflict.len()) }</li>
+                                <li>{ ctx.catalog.count("backup.unchanged", p.unchanged) }</li>
+                            </ul>
+                            <button class="button button--primary" type="button" onclick={on_import} disabled={p.is_empty() || !state.writable()} data-testid="import-confirm">{ ctx.t("backup.confirm") }</button>
+                            <button class="button" type="button" onclick={on_cancel_import}>{ ctx.t("saved.cancel") }</button>
+                        </section>
+                    },
+                } }
+            </div>
+            <div class="patient-list-tools">
+                <label for="patient-search">{ ctx.t("staff.search") }</label>
+                <input id="patient-search" type="search" value={(*query).clone()} oninput={on_query} autocomplete="off" />
+                <label for="patient-sort">{ ctx.t("staff.sort") }</label>
+                <select id="patient-sort" onchange={on_sort}>
+                    <option value="due" selected={*sort == Sort::NextDue}>{ ctx.t("staff.sort.due") }</option>
+                    <option value="newest" selected={*sort == Sort::Newest}>{ ctx.t("staff.sort.newest") }</option>
+                </select>
+            </div>
+            <div class="patient-list-empty">
+                if rows.is_empty() {
+                    <p data-testid="staff-empty">{ ctx.t("staff.patients.none") }</p>
+                }
+            </div>
+            <ul class="patient-list-items">
+                { for rows.iter().map(|(p, status, due)| html! {
+                    <li class="patient-list-item" key={p.id.clone()} data-testid="staff-patient" data-id={p.id.clone()} data-status={status.id()}>
+                        <a class="patient-list-name" href={format!("#/staff/p/{}", p.id)}>{ p.label.clone() }</a>
+                        <span class={format!("patient-list-status patient-list-status--{}", status.id())}>{ ctx.t(&format!("staff.status.{}", status.id())) }</span>
+                        <span class="patient-list-due">
+                            { match due { Some(d) => ctx.f("saved.next_date", &[("date", &ctx.catalog.date(*d))]), None => ctx.t("saved.no_next_date") } }
+                        </span>
+                    </li>
+                }) }
+            </ul>
+            <StorageStatus />
+        </div>
+    }
+}
+
+/// Props of `ChangePasscode`.
+#[derive(Properties, PartialEq, Clone)]
+struct ChangePasscodeProps {
+    on_done: Callback<()>,
+}
+
+/// Change the passcode: the current one, then the new one twice.
+#[component(ChangePasscode)]
+fn change_passcode(props: &ChangePasscodeProps) -> Html {
+    let ctx = use_app();
+    let (cur, new, again) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let message = use_state(|| None::<String>);
+    let onsubmit = {
+        let (cur, new, again) = (cur.clone(), new.clone(), again.clone());
+        let message = message.clone();
+        let on_done = props.on_done.clone();
+        let catalog = ctx.catalog;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let v = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let (c, n, a) = (v(&cur), v(&new), v(&again));
+            if !passcode_ok(&n) {
+                message.set(Some(catalog.t("staff.passcode.too_short")));
+                return;
+            }
+            if n != a {
+                message.set(Some(catalog.t("staff.passcode.mismatch")));
+                return;
+            }
+            let message = message.clone();
+            let on_done = on_done.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = match staff_auth::stored() {
+                    Ok(Some(s)) => staff_auth::check(&c, &s).await.unwrap_or(false),
+                    _ => false,
+                };
+                if !ok {
+                    message.set(Some(catalog.t("staff.passcode.wrong")));
+                    return;
+                }
+                match staff_auth::set_passcode(&n).await {
+                    Ok(()) => on_done.emit(()),
+                    Err(why) => {
+                        message.set(Some(catalog.f("staff.passcode.error", &[("why", &why)])))
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <form class="staff-unlock-form" {onsubmit} novalidate=true data-testid="change-passcode">
+            <label for="cp-current">{ ctx.t("staff.passcode.current") }</label>
+            <input id="cp-current" ref={cur} type="password" autocomplete="current-password" required=true />
+            <label for="cp-new">{ ctx.t("staff.passcode.new") }</label>
+            <input id="cp-new" ref={new} type="password" autocomplete="new-password" minlength="6" required=true />
+            <label for="cp-again">{ ctx.t("staff.passcode.again") }</label>
+            <input id="cp-again" ref={again} type="password" autocomplete="new-password" minlength="6" required=true />
+            <p role="status">{ (*message).clone().unwrap_or_default() }</p>
+            <button class="button button--primary" type="submit">{ ctx.t("staff.passcode.save") }</button>
+        </form>
+    }
+}
