@@ -17,6 +17,12 @@ pub enum Route {
     Staff,
     /// Staff mode: one patient's course.
     StaffPatient(String),
+    /// A shared assessment (`#/s/<code>`): recomputed here from the share code.
+    Shared(String),
+    /// The letter for the doctor about the current assessment.
+    Letter,
+    /// The clinic setup page (configure `clinic.json`).
+    Setup,
     NotFound,
 }
 
@@ -41,6 +47,16 @@ impl Route {
             }
             ["about"] => Route::About,
             ["staff"] => Route::Staff,
+            ["s", code]
+                if code.len() <= 64
+                    && code
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+            {
+                Route::Shared((*code).to_string())
+            }
+            ["letter"] => Route::Letter,
+            ["setup"] => Route::Setup,
             ["staff", "p", id]
                 if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
             {
@@ -62,6 +78,9 @@ impl Route {
             Route::About => "/about".into(),
             Route::Staff => "/staff".into(),
             Route::StaffPatient(id) => format!("/staff/p/{id}"),
+            Route::Shared(code) => format!("/s/{code}"),
+            Route::Letter => "/letter".into(),
+            Route::Setup => "/setup".into(),
             Route::NotFound => "/not-found".into(),
         }
     }

@@ -15,8 +15,8 @@ use super::locale;
 use super::offline;
 use super::pages::staff::{StaffPage, StaffPatientPage};
 use super::pages::{
-    AboutPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, StartPage,
-    StepPage,
+    AboutPage, LetterPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage,
+    SetupPage, SharedPage, StartPage, StepPage,
 };
 use super::storage::{self, DraftLoad, LocalStore};
 use crate::core::{Catalog, Clinic};
@@ -367,6 +367,9 @@ fn shell(props: &ShellProps) -> Html {
         Route::About => html! { <AboutPage /> },
         Route::Staff => html! { <StaffPage /> },
         Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
+        Route::Shared(code) => html! { <SharedPage code={code.clone()} /> },
+        Route::Letter => html! { <LetterPage /> },
+        Route::Setup => html! { <SetupPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     };
     let notice = (*draft_notice).as_ref().map(|key| {
