@@ -7,6 +7,24 @@ use yew::prelude::*;
 use crate::ui::context::use_app;
 use crate::ui::offline::{storage_info, StorageInfo};
 
+/// What browsers give one site's localStorage (about 5 million characters in Chromium,
+/// Firefox and Safari): the saved plans' own budget, whatever the disk has.
+const LOCAL_BUDGET_CHARS: f64 = 5_000_000.0;
+
+/// Characters in this site's localStorage (keys and values), as the browsers count them.
+fn local_chars() -> Option<f64> {
+    let s = web_sys::window()?.local_storage().ok()??;
+    let n = s.length().ok()?;
+    let mut total = 0usize;
+    for i in 0..n {
+        if let Ok(Some(k)) = s.key(i) {
+            let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+            total += k.encode_utf16().count() + v.encode_utf16().count();
+        }
+    }
+    Some(total as f64)
+}
+
 /// Props of [`StorageStatus`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct StorageStatusProps {}
@@ -53,6 +71,12 @@ pub fn storage_status(_props: &StorageStatusProps) -> Html {
             </p>
             if let (Some(used), Some(quota)) = (i.used, i.quota) {
                 <p>{ ctx.f("storage.used", &[("used", &amount(used)), ("quota", &amount(quota))]) }</p>
+            }
+            if let Some(chars) = local_chars() {
+                <p data-testid="storage-plans-share">{ ctx.f("storage.plans_share", &[("percent", &format!("{:.0}", 100.0 * chars / LOCAL_BUDGET_CHARS))]) }</p>
+                if chars >= 0.8 * LOCAL_BUDGET_CHARS {
+                    <p class="storage-status-warning" role="alert" data-testid="storage-warning">{ ctx.t("storage.nearly_full") }</p>
+                }
             }
             <p>{ ctx.t("storage.backup_advice") }</p>
         </section>
