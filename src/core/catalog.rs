@@ -53,24 +53,16 @@ pub struct Catalog {
 impl Catalog {
     /// Parses a catalog text. Lines are `key = text`; `#` starts a comment line.
     pub fn from_text(lang: &'static str, text: &'static str) -> Result<Catalog, String> {
-        let mut messages = HashMap::new();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end();
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            let Some((key, value)) = line.split_once(" = ") else {
-                return Err(format!("{lang}.txt line {}: expected `key = text`", n + 1));
-            };
-            if messages.insert(key.trim(), value).is_some() {
-                return Err(format!(
-                    "{lang}.txt line {}: duplicate key {}",
-                    n + 1,
-                    key.trim()
-                ));
-            }
-        }
-        Ok(Catalog { lang, messages })
+        Ok(Catalog {
+            lang,
+            messages: parse_lines(lang, text)?,
+        })
+    }
+
+    /// Checks a catalog text without keeping it (the same reader as [`Catalog::from_text`]):
+    /// the number of messages, or what is wrong.
+    pub fn check_text(lang: &str, text: &str) -> Result<usize, String> {
+        parse_lines(lang, text).map(|m| m.len())
     }
 
     /// The English catalog (embedded in the build).
@@ -232,6 +224,35 @@ impl Catalog {
             &args,
         )
     }
+}
+
+/// Largest catalog read (the real ones are under 100 KB).
+pub const MAX_CATALOG_BYTES: usize = 1 << 20;
+
+/// The catalog reader: `key = text` lines, `#` comments, no key twice, at most
+/// [`MAX_CATALOG_BYTES`].
+fn parse_lines<'a>(lang: &str, text: &'a str) -> Result<HashMap<&'a str, &'a str>, String> {
+    if text.len() > MAX_CATALOG_BYTES {
+        return Err(format!("{lang}.txt is larger than 1 MiB"));
+    }
+    let mut messages = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(" = ") else {
+            return Err(format!("{lang}.txt line {}: expected `key = text`", n + 1));
+        };
+        if messages.insert(key.trim(), value).is_some() {
+            return Err(format!(
+                "{lang}.txt line {}: duplicate key {}",
+                n + 1,
+                key.trim()
+            ));
+        }
+    }
+    Ok(messages)
 }
 
 /// The plural category of `n` for a language (CLDR cardinal rules for whole numbers).

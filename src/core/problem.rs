@@ -99,10 +99,19 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Parses JSON text into a value, mapping syntax errors (with the reader's limits on nesting)
-/// and a key given twice in one object to [`InputError::Syntax`]. A leading byte-order mark
-/// is allowed.
+/// Largest answers or settings document read (real ones are a few KB).
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+
+/// Parses JSON text into a value, mapping syntax errors (with serde_json's nesting limit of
+/// 128 levels), a document over [`MAX_DOCUMENT_BYTES`] and a key given twice in one object to
+/// [`InputError::Syntax`]. A leading byte-order mark is allowed.
 pub fn parse_json(what: &str, text: &str) -> Result<serde_json::Value, InputError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(InputError::Syntax {
+            what: what.into(),
+            message: "the input is larger than 1 MiB".into(),
+        });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(InputError::Syntax {

@@ -23,6 +23,8 @@ pub const PLANS_KEY: &str = "meso-advisor/plans";
 pub const PLANS_SCHEMA_PREFIX: &str = "meso-advisor/plans@";
 /// The envelope version this build writes.
 pub const PLANS_VERSION: u32 = 2;
+/// Largest envelope read (stored or a backup): far above what browser storage holds.
+pub const MAX_ENVELOPE_BYTES: usize = 32 << 20;
 /// Longest nickname kept.
 pub const LABEL_MAX_CHARS: usize = 60;
 /// Longest free text kept in a staff record (names, notes, product and lot numbers).
@@ -378,6 +380,12 @@ pub struct Loaded {
 /// the caller keeps the raw text; a single record that cannot be migrated is kept in
 /// [`Loaded::unconverted`].
 pub fn read_envelope(text: &str, clinics: &[Clinic]) -> Result<Loaded, StoreError> {
+    if text.len() > MAX_ENVELOPE_BYTES {
+        return Err(StoreError::Damaged(format!(
+            "larger than {} MiB",
+            MAX_ENVELOPE_BYTES >> 20
+        )));
+    }
     let value: Value =
         serde_json::from_str(text).map_err(|e| StoreError::Damaged(e.to_string()))?;
     let version = value
