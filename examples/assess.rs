@@ -1,6 +1,8 @@
 //! The `assess` command line (spec §7, §12): reads answers JSON (a file or `-` for stdin) or
 //! a share code, prints the outcome JSON (or the calendar, FHIR Bundle, share code or QR
 //! code of a share link) and exits 0, or prints one line per problem on stderr and exits 2.
+//! `--check-clinic` checks a `clinic.json` the same way; `--print-default-clinic` prints the
+//! built-in default.
 //! It must not hold any rule or format of its own: it calls the same core as the web app.
 
 use std::io::{Read, Write};
@@ -13,12 +15,17 @@ use meso_advisor::core::{assess, assess_text, parse_iso_date, Answers, Catalog, 
 const USAGE: &str = "usage: assess [--today YYYY-MM-DD] [--clinic clinic.json] [--lang en|es|de]
               [--format outcome|ics|fhir|share|qr] [--base-url URL]
               (ANSWERS.json | - | --share CODE)
+       assess --check-clinic clinic.json
+       assess --print-default-clinic
   --format outcome  the outcome JSON (default)
   --format ics      the plan as a calendar (.ics); only for results with a plan
   --format fhir     a FHIR R4 Bundle (JSON)
   --format share    the share code, alone on one line
   --format qr       an SVG QR code of <URL>#/s/<code> (needs --base-url, http or https)
-  --share CODE      reads the answers from a share code instead of a file";
+  --share CODE      reads the answers from a share code instead of a file
+  --check-clinic F  checks clinic settings: prints ok (exit 0), or one line per
+                    problem naming its key (exit 2)
+  --print-default-clinic  prints the built-in default clinic.json";
 
 /// What the command line prints.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -95,6 +102,8 @@ fn run(args: Vec<String>) -> Result<(String, bool), Vec<String>> {
     let mut share_code: Option<String> = None;
     let mut format = Format::Outcome;
     let mut base_url: Option<String> = None;
+    let mut check_clinic: Option<String> = None;
+    let mut print_default = false;
     let mut it = args.into_iter();
     let need = |v: Option<String>, what: &str| v.ok_or_else(|| vec![format!("{what}\n{USAGE}")]);
     while let Some(arg) = it.next() {
@@ -105,6 +114,10 @@ fn run(args: Vec<String>) -> Result<(String, bool), Vec<String>> {
                 today = Some(parse_iso_date(&v).map_err(|e| vec![format!("--today: {e}")])?);
             }
             "--clinic" => clinic_path = Some(need(it.next(), "--clinic: needs a file")?),
+            "--check-clinic" => {
+                check_clinic = Some(need(it.next(), "--check-clinic: needs a file")?)
+            }
+            "--print-default-clinic" => print_default = true,
             "--lang" => {
                 let v = need(it.next(), "--lang: needs a language")?;
                 // Only the texts change: field names, ids and ISO dates never do.
@@ -140,6 +153,28 @@ fn run(args: Vec<String>) -> Result<(String, bool), Vec<String>> {
             }
             _ => input = Some(arg),
         }
+    }
+    if check_clinic.is_some() || print_default {
+        if check_clinic.is_some() && print_default
+            || input.is_some()
+            || share_code.is_some()
+            || clinic_path.is_some()
+        {
+            return Err(vec![format!(
+                "--check-clinic and --print-default-clinic are used alone\n{USAGE}"
+            )]);
+        }
+        return match check_clinic {
+            Some(path) => {
+                let text = read_input(&path, "clinic settings").map_err(|e| vec![e])?;
+                Clinic::parse(&text)
+                    .map(|_| ("ok".to_string(), true))
+                    .map_err(|e| e.lines())
+            }
+            None => serde_json::to_string_pretty(&Clinic::default().to_json())
+                .map(|s| (s, true))
+                .map_err(|e| vec![format!("output: {e}")]),
+        };
     }
     if format == Format::Qr && base_url.is_none() {
         return Err(vec![format!(

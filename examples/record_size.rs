@@ -7,9 +7,13 @@ use meso_advisor::state::plans::{Envelope, ReviewVisit, SavedPlan, SessionDone};
 
 fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
-    let answers = Answers::parse(include_str!("../tests/fixtures/answers-suitable.json"), Some(today))
-        .expect("the fixture is valid");
-    let clinic = Clinic::parse(include_str!("../clinic.json")).expect("the shipped clinic is valid");
+    let answers = Answers::parse(
+        include_str!("../tests/fixtures/answers-suitable.json"),
+        Some(today),
+    )
+    .expect("the fixture is valid");
+    let clinic =
+        Clinic::parse(include_str!("../clinic.json")).expect("the shipped clinic is valid");
     let mut p = SavedPlan::new(
         "0123456789abcdef".into(),
         "Patient nickname".into(),
@@ -37,9 +41,16 @@ fn main() {
             notes: Some("Photos taken.".into()),
         });
     }
-    let one = Envelope::current(vec![p.clone()], vec![]).to_text().unwrap_or_default();
-    let empty = Envelope::current(vec![], vec![]).to_text().unwrap_or_default();
+    let one = Envelope::current(vec![p.clone()], vec![])
+        .to_text()
+        .unwrap_or_default();
+    let empty = Envelope::current(vec![], vec![])
+        .to_text()
+        .unwrap_or_default();
     let per = one.len() - empty.len();
-    println!("bytes per full record: {per} (UTF-8); {} as UTF-16", per * 2);
+    println!(
+        "bytes per full record: {per} (UTF-8); {} as UTF-16",
+        per * 2
+    );
     println!("5,000 records: {:.1} MB UTF-8", (per * 5000) as f64 / 1e6);
 }

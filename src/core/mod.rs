@@ -8,6 +8,7 @@ mod reader;
 pub mod answers;
 pub mod catalog;
 pub mod clinic;
+pub mod clinic_json;
 pub mod dates;
 pub mod drivers;
 pub mod export;

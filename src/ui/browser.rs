@@ -144,3 +144,52 @@ pub fn set_title(title: &str) {
         d.set_title(title);
     }
 }
+
+/// The current time in UTC (for a calendar's DTSTAMP).
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        d.get_utc_full_year() as i32,
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+    )
+    .and_then(|day| day.and_hms_opt(d.get_utc_hours(), d.get_utc_minutes(), d.get_utc_seconds()))
+    .unwrap_or_default()
+}
+
+/// The page's address without its fragment (`https://host/path/`), the base of share links.
+pub fn address_without_hash() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// Copies text to the clipboard (`navigator.clipboard.writeText`, called through
+/// `js_sys::Reflect` so no extra web-sys feature is needed). Fails when the browser has no
+/// clipboard access (e.g. an insecure origin) or refuses it.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsValue;
+    let navigator = window().ok_or("no window")?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map_err(|e| format!("{e:?}"))?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err("no clipboard".into());
+    }
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "no writeText")?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "writeText did not return a promise")?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}

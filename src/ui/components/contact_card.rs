@@ -14,6 +14,10 @@ pub struct ContactCardProps {
     /// above; after `not_suitable` (which may name no doctor) to the GP or a dermatologist.
     #[prop_or_default]
     pub verdict: Option<Effect>,
+    /// The share link of the current answers, offered to paste into a booking message if
+    /// the visitor wishes (never sent by the app).
+    #[prop_or_default]
+    pub share_link: Option<AttrValue>,
 }
 
 /// Contact and booking.
@@ -50,6 +54,12 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
                 <p><a class={classes!("button", (!doctor_first).then_some("button--primary"), "contact-card-book")}
                       href={url.clone()} rel="noopener noreferrer" target="_blank">{ ctx.t("contact.book") }</a></p>
                 <p class="contact-card-note">{ ctx.t("contact.book_note") }</p>
+            }
+            if let Some(link) = &props.share_link {
+                <p class="contact-card-share" data-testid="contact-share">
+                    { ctx.t("contact.share_note") }{ " " }
+                    <span class="contact-card-share-link">{ link.clone() }</span>
+                </p>
             }
         </section>
     }

@@ -57,3 +57,8 @@ pub mod progress_chart;
 pub mod staff_idle_lock;
 pub use progress_chart::ProgressChart;
 pub use staff_idle_lock::StaffIdleLock;
+
+pub mod export_buttons;
+pub mod share_panel;
+pub use export_buttons::ExportButtons;
+pub use share_panel::{share_link, SharePanel, SHARE_PANEL_ID};

@@ -7,11 +7,15 @@ use yew::prelude::*;
 use crate::core::outcome::mentions_medical_treatments;
 use crate::state::route::Route;
 use crate::ui::browser;
-use crate::ui::components::{ContactCard, OutcomeView, PlanView, SaveForm, StoreNotice};
+use crate::ui::components::{
+    share_link, ContactCard, ExportButtons, OutcomeView, PlanView, SaveForm, SharePanel,
+    StoreNotice,
+};
 use crate::ui::context::use_app;
 
 use super::result_page::{
-    retry_callback, save_callback, saved_state, use_current_outcome, use_require_complete,
+    calendar_callback, fhir_callback, retry_callback, save_callback, saved_state,
+    use_current_outcome, use_require_complete,
 };
 
 /// Props of [`PlanPage`] (none).
@@ -48,10 +52,12 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
                     <button class="button" type="button" onclick={ctx.finish_visit.reform(|_: MouseEvent| ())} data-testid="finish-visit">{ ctx.t("kiosk.finish") }</button>
                 }
             </div>
+            <ExportButtons on_calendar={calendar_callback(&ctx, &current)} on_fhir={fhir_callback(&ctx, &current)} />
             <StoreNotice />
             <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
                       on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
-            <ContactCard verdict={Some(evaluation.verdict)} />
+            <SharePanel answers={answers.clone()} />
+            <ContactCard verdict={Some(evaluation.verdict)} share_link={Some(AttrValue::from(share_link(answers)))} />
             <div class="plan-page-print-result">
                 <OutcomeView evaluation={evaluation.clone()} page_heading={false}
                              medical_treatments={mentions_medical_treatments(answers, evaluation)}

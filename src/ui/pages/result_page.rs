@@ -5,14 +5,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::export::{fhir, ics, share};
 use crate::core::outcome::mentions_medical_treatments;
 use crate::core::planner::PlanKind;
+use crate::core::rules::Effect;
 use crate::core::{assess, Answers, Evaluation};
 use crate::state::plans::{PlansAction, SaveState, SavedPlan};
 use crate::state::route::Route;
 use crate::ui::browser;
 use crate::ui::components::{
-    ConsultationChecklist, ContactCard, OutcomeView, SafetyInfo, SaveForm, StoreNotice,
+    share_link, ConsultationChecklist, ContactCard, ExportButtons, OutcomeView, SafetyInfo,
+    SaveForm, SharePanel, StoreNotice,
 };
 use crate::ui::context::{use_app, AppContext};
 
@@ -80,6 +83,44 @@ pub fn retry_callback(ctx: &AppContext) -> Callback<()> {
     Callback::from(move |_| plans.dispatch(PlansAction::Retry))
 }
 
+/// Offers the plan as a calendar (.ics): UIDs from the share code (a re-export updates the
+/// same events), DTSTAMP = now in UTC (the clock is read here, at the edge). `None` without
+/// a plan.
+pub fn calendar_callback(
+    ctx: &AppContext,
+    current: &Current,
+) -> Option<Callback<(), Result<(), String>>> {
+    let cur = current.clone()?;
+    cur.1.plan.as_ref()?;
+    let clinic = ctx.clinic.clone();
+    let catalog = ctx.catalog;
+    Some(Callback::from(move |_| {
+        let plan = cur.1.plan.as_ref().ok_or("no plan")?;
+        let code = share::encode(&cur.0);
+        let text = ics::calendar(plan, &clinic, catalog, &code, browser::now_utc());
+        browser::download("mesotherapy-plan.ics", "text/calendar", &text)
+    }))
+}
+
+/// Offers the assessment as a FHIR R4 Bundle (pretty JSON; ids seeded by the share code).
+pub fn fhir_callback(ctx: &AppContext, current: &Current) -> Callback<(), Result<(), String>> {
+    let clinic = ctx.clinic.clone();
+    let catalog = ctx.catalog;
+    let today = ctx.today;
+    let current = current.clone();
+    Callback::from(move |_| {
+        let cur = current.as_ref().ok_or("no assessment")?;
+        let code = share::encode(&cur.0);
+        let bundle = fhir::bundle(&cur.0, &cur.1, &clinic, catalog, None, &code, today);
+        let text = serde_json::to_string_pretty(&bundle).map_err(|e| e.to_string())?;
+        browser::download(
+            "mesotherapy-assessment.fhir.json",
+            "application/fhir+json",
+            &text,
+        )
+    })
+}
+
 /// Sends the visitor to the first step with a problem (shown there) when the draft is not
 /// a complete, valid assessment.
 #[hook]
@@ -119,11 +160,15 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                         <button class="button button--primary" type="button" onclick={go(Route::Plan)} data-testid="see-plan">{ ctx.t("result.see_plan") }</button>
                     }
                     <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("result.print") }</button>
+                    if matches!(evaluation.verdict, Effect::Refer | Effect::Consult) {
+                        <button class="button" type="button" onclick={go(Route::Letter)} data-testid="open-letter">{ ctx.t("letter.open") }</button>
+                    }
                     <button class="button" type="button" onclick={go(Route::Step(1))}>{ ctx.t("result.change_answers") }</button>
                     if ctx.kiosk {
                         <button class="button" type="button" onclick={ctx.finish_visit.reform(|_: MouseEvent| ())} data-testid="finish-visit">{ ctx.t("kiosk.finish") }</button>
                     }
                 </div>
+                <ExportButtons on_fhir={fhir_callback(&ctx, &current)} />
                 <StoreNotice />
                 <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
                           on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
@@ -132,7 +177,8 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                 <SafetyInfo />
             }
             <ConsultationChecklist />
-            <ContactCard verdict={Some(evaluation.verdict)} />
+            <SharePanel answers={answers.clone()} />
+            <ContactCard verdict={Some(evaluation.verdict)} share_link={Some(AttrValue::from(share_link(answers)))} />
         </div>
     }
 }
