@@ -23,7 +23,7 @@ fn oversized_documents_are_refused_by_size() {
         matches!(read_envelope(&huge, &[]), Err(StoreError::Damaged(m)) if m.contains("larger than"))
     );
     assert!(matches!(
-        preview(&huge, &[], &[], || String::new()),
+        preview(&huge, &[], &[], String::new),
         Err(BackupError::TooLarge(_))
     ));
     let cat = "a = b\n".repeat(200_000);
