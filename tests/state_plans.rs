@@ -508,3 +508,59 @@ fn staff_records_out_of_range_are_refused_as_damaged() {
         Err(StoreError::Damaged(_))
     ));
 }
+
+#[test]
+fn two_tabs_saving_at_once_lose_nothing() {
+    use std::rc::Rc;
+    let shared = Rc::new(MemoryStore::default());
+    let tab_a = StoreRepository::new(Rc::clone(&shared), &Clinic::default());
+    let tab_b = StoreRepository::new(Rc::clone(&shared), &Clinic::default());
+    assert!(tab_a.load().unwrap().plans.is_empty());
+    assert!(tab_b.load().unwrap().plans.is_empty());
+    // Each tab saves its own new plan before hearing of the other's.
+    tab_a
+        .save(&[plan("a", "2026-11-24T10:00:00Z")], &[])
+        .unwrap();
+    tab_b
+        .save(&[plan("b", "2026-11-24T10:01:00Z")], &[])
+        .unwrap();
+    let ids = |r: &StoreRepository<Rc<MemoryStore>>| -> Vec<String> {
+        r.load()
+            .unwrap()
+            .plans
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&tab_a), ["b", "a"], "neither plan is lost");
+    // Tab A deletes its plan (it knew it): it stays deleted, and B's stays.
+    tab_a
+        .save(&[plan("b", "2026-11-24T10:01:00Z")], &[])
+        .unwrap();
+    let b_only = tab_a.load().unwrap().plans;
+    tab_a
+        .save(
+            &b_only
+                .iter()
+                .filter(|p| p.id != "b")
+                .cloned()
+                .collect::<Vec<_>>(),
+            &[],
+        )
+        .unwrap();
+    assert!(
+        ids(&tab_b).is_empty(),
+        "a plan this tab knew and removed stays removed"
+    );
+    // A plan changed in another tab more recently is not overwritten by an older copy.
+    let mut c = plan("c", "2026-11-24T10:02:00Z");
+    tab_a.save(&[c.clone()], &[]).unwrap();
+    tab_b.load().unwrap();
+    let mut newer = c.clone();
+    newer.label = "Renamed in tab B".into();
+    newer.updated_at = "2026-11-24T11:00:00Z".into();
+    tab_b.save(&[newer], &[]).unwrap();
+    c.label = "Old copy in tab A".into();
+    tab_a.save(&[c], &[]).unwrap();
+    assert_eq!(tab_a.load().unwrap().plans[0].label, "Renamed in tab B");
+}

@@ -545,3 +545,27 @@ async fn plans_at_1_in_local_storage_are_migrated_when_the_app_starts() {
         );
     }
 }
+
+/// Two tabs saving at once through real localStorage: neither plan is lost.
+#[wasm_bindgen_test]
+async fn two_tabs_saving_at_once_lose_nothing_in_local_storage() {
+    setup("#/").await;
+    let tab_a = StoreRepository::new(LocalStore, &Clinic::default());
+    let tab_b = StoreRepository::new(LocalStore, &Clinic::default());
+    assert!(tab_a.load().unwrap().plans.is_empty());
+    assert!(tab_b.load().unwrap().plans.is_empty());
+    let plans = two_plans();
+    tab_a.save(&plans[..1], &[]).unwrap();
+    tab_b.save(&plans[1..], &[]).unwrap();
+    let mut ids: Vec<String> = tab_a
+        .load()
+        .unwrap()
+        .plans
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    ids.sort();
+    let mut want: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
+    want.sort();
+    assert_eq!(ids, want);
+}

@@ -446,12 +446,28 @@ pub trait TextStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
+/// A shared store (two repositories over one store: two tabs in tests).
+impl<T: TextStore> TextStore for std::rc::Rc<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        (**self).set(key, text)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+}
+
 /// The plans repository over any [`TextStore`].
 #[derive(Debug)]
 pub struct StoreRepository<S> {
     pub store: S,
     /// Candidate settings for migrating older plans (the clinic in use first).
     pub clinics: Vec<Clinic>,
+    /// Ids this tab has read or written: a stored plan with another id was saved by another
+    /// tab in the meantime, and a save keeps it (two tabs saving at once lose nothing).
+    known: RefCell<std::collections::BTreeSet<String>>,
 }
 
 impl<S: TextStore> StoreRepository<S> {
@@ -461,8 +477,39 @@ impl<S: TextStore> StoreRepository<S> {
         if *clinic != Clinic::default() {
             clinics.push(Clinic::default());
         }
-        StoreRepository { store, clinics }
+        StoreRepository {
+            store,
+            clinics,
+            known: RefCell::default(),
+        }
     }
+
+    fn remember(&self, plans: &[SavedPlan]) {
+        *self.known.borrow_mut() = plans.iter().map(|p| p.id.clone()).collect();
+    }
+}
+
+/// What to write when storage holds `stored` and this tab wants `mine`: this tab's list, plus
+/// plans another tab added since this tab last read or wrote (ids not in `known`); of one plan
+/// in both, the more recently updated version. Plans this tab knew and removed stay removed.
+pub fn merge_for_write(
+    mine: &[SavedPlan],
+    stored: &[SavedPlan],
+    known: &std::collections::BTreeSet<String>,
+) -> Vec<SavedPlan> {
+    let mut out: Vec<SavedPlan> = mine
+        .iter()
+        .map(|p| match stored.iter().find(|s| s.id == p.id) {
+            Some(s) if s.updated_at > p.updated_at => s.clone(),
+            _ => p.clone(),
+        })
+        .collect();
+    for s in stored {
+        if !known.contains(&s.id) && !mine.iter().any(|p| p.id == s.id) {
+            out.push(s.clone());
+        }
+    }
+    out
 }
 
 impl<S: TextStore> PlanRepository for StoreRepository<S> {
@@ -487,21 +534,26 @@ impl<S: TextStore> PlanRepository for StoreRepository<S> {
             // The new data is in place; a failure to remove the copy only leaves a copy.
             let _ = self.store.remove(&backup);
         }
+        self.remember(&loaded.plans);
         Ok(loaded)
     }
 
     fn save(&self, plans: &[SavedPlan], unconverted: &[Unconverted]) -> Result<(), StoreError> {
-        // Never write over data this build cannot read.
+        // Never write over data this build cannot read; keep what another tab added.
+        let mut merged = plans.to_vec();
         if let Some(text) = self.store.get(PLANS_KEY)? {
-            let version = read_envelope(&text, &self.clinics)?.migrated_from;
-            if version.is_some() {
+            let stored = read_envelope(&text, &self.clinics)?;
+            if stored.migrated_from.is_some() {
                 return Err(StoreError::MigrationFailed(
                     "the stored plans are still in an older format".into(),
                 ));
             }
+            merged = merge_for_write(plans, &stored.plans, &self.known.borrow());
         }
-        let text = Envelope::current(plans.to_vec(), unconverted.to_vec()).to_text()?;
-        self.store.set(PLANS_KEY, &text)
+        let text = Envelope::current(merged.clone(), unconverted.to_vec()).to_text()?;
+        self.store.set(PLANS_KEY, &text)?;
+        self.remember(&merged);
+        Ok(())
     }
 
     fn raw(&self) -> Result<Option<String>, StoreError> {
