@@ -66,22 +66,24 @@ fn plan(id: &str, label: &str, answers: &Value, created_at: &str) -> SavedPlan {
     )
 }
 
-/// The app's repository: localStorage, migrations considering the default clinic.
+/// The app's repository: localStorage, migrations considering the default clinic. One
+/// instance, as in the app (it remembers which plans this tab has read or written).
 #[allow(non_upper_case_globals)]
 struct Repo;
 
+thread_local! {
+    static REPO: StoreRepository<LocalStore> = StoreRepository::new(LocalStore, &Clinic::default());
+}
+
 impl Repo {
-    fn r() -> StoreRepository<LocalStore> {
-        StoreRepository::new(LocalStore, &Clinic::default())
-    }
     fn load(&self) -> Result<Vec<SavedPlan>, StoreError> {
-        Repo::r().load().map(|l| l.plans)
+        REPO.with(|r| r.load().map(|l| l.plans))
     }
     fn save(&self, plans: &[SavedPlan]) -> Result<(), StoreError> {
-        Repo::r().save(plans, &[])
+        REPO.with(|r| r.save(plans, &[]))
     }
     fn raw(&self) -> Result<Option<String>, StoreError> {
-        Repo::r().raw()
+        REPO.with(|r| r.raw())
     }
 }
 
