@@ -167,20 +167,29 @@ test("no horizontal overflow and no clipped button at 320, 390 and 1024 px in an
   }
 });
 
-test("a catalog that cannot be loaded leaves the app in English, with a notice", async () => {
-  await withFreshPage(env, async (page) => {
-    await page.route("**/locales/de.txt", (route) => route.fulfill({ status: 404, body: "not found" }));
-    await gotoApp(page, env.baseUrl, "#/");
-    await page.getByTestId("language-picker").selectOption("de");
-    const notice = page.getByTestId("language-failed");
-    await notice.waitFor();
-    assert.equal((await notice.textContent()).trim(), t("language.failed"));
-    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
-    assert.equal((await page.locator("h1").textContent()).trim(), t("app.title"));
-    // The 404 was expected here.
-    page.problems = page.problems.filter((p) => !p.includes("locales/de.txt") && !p.includes("status of 404"));
+for (const [what, reply] of [
+  ["missing", { status: 404, body: "not found" }],
+  ["damaged", { status: 200, contentType: "text/plain; charset=utf-8", body: "app.title = Hola\nthis line has no equals sign\n" }],
+]) {
+  test(`a catalog that is ${what} leaves the app in English, with a notice; nothing stored changes`, async () => {
+    await withFreshPage(env, async (page) => {
+      await page.route("**/locales/de.txt", (route) => route.fulfill(reply));
+      await gotoApp(page, env.baseUrl, "#/");
+      const storageBefore = await page.evaluate(() => JSON.stringify(localStorage));
+      await page.getByTestId("language-picker").selectOption("de");
+      const notice = page.getByTestId("language-failed");
+      await notice.waitFor();
+      assert.equal((await notice.textContent()).trim(), t("language.failed"));
+      assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+      assert.equal((await page.locator("h1").textContent()).trim(), t("app.title"));
+      const storageAfter = JSON.parse(await page.evaluate(() => JSON.stringify(localStorage)));
+      delete storageAfter["meso-advisor/lang"];
+      assert.deepEqual(storageAfter, JSON.parse(storageBefore), "nothing else stored changed");
+      // The 404 was expected here.
+      page.problems = page.problems.filter((p) => !p.includes("locales/de.txt") && !p.includes("status of 404"));
+    });
   });
-});
+}
 
 test("a clinic whose default is Spanish starts in Spanish, with no English first", async () => {
   await withFreshPage(env, async (page) => {

@@ -571,3 +571,76 @@ async fn two_tabs_saving_at_once_lose_nothing_in_local_storage() {
     want.sort();
     assert_eq!(ids, want);
 }
+
+// ------------------------------------------------------------------------------------------
+// Failure matrix (issue "Hardening"): each with storage read back afterwards.
+// ------------------------------------------------------------------------------------------
+
+/// Storage full while plans@1 are migrated at start: the app says so, offers the data, and
+/// the old text stays exactly as it was (nothing half-written, nothing dropped).
+#[wasm_bindgen_test]
+async fn a_full_store_during_migration_keeps_the_old_plans() {
+    setup("#/saved").await;
+    let v1 = include_str!("fixtures/plans_v1/shipped.json");
+    local().set_item(PLANS_KEY, v1).unwrap();
+    fill_local();
+    let root = mount_app();
+    check_store_error(&root, "store.migration_failed").await;
+    assert_no_delete_or_rename(&root);
+    unfill_local();
+    assert_eq!(
+        stored().as_deref(),
+        Some(v1),
+        "the plans@1 text is untouched"
+    );
+    // A later start with room migrates normally.
+    unmount_all();
+    let root = mount_app();
+    wait_until("the six plans are listed", || {
+        qa(&root, "[data-testid=saved-item]").len() == 6
+    })
+    .await;
+    assert!(stored().unwrap().contains("meso-advisor/plans@2"));
+}
+
+/// Storage full when a backup is imported: the import is not reported as done, the plans
+/// already stored stay as they were, and the imported ones stay on screen with a retry.
+#[wasm_bindgen_test]
+async fn a_full_store_during_an_import_loses_nothing() {
+    setup("#/staff").await;
+    let plans = two_plans();
+    LocalStorageRepository.save(&plans[..1]).unwrap();
+    let before = stored().unwrap();
+    let backup = meso_advisor::state::plans::Envelope::current(plans[1..].to_vec(), vec![])
+        .to_text()
+        .unwrap();
+    let here = LocalStorageRepository.load().unwrap();
+    let preview =
+        meso_advisor::state::backup::preview(&backup, &here, &[Clinic::default()], || {
+            "copy".into()
+        })
+        .unwrap();
+    assert_eq!(preview.add.len(), 1);
+    fill_local();
+    let mut state = meso_advisor::state::plans::PlansState::default();
+    state.apply(meso_advisor::state::plans::PlansAction::Load(
+        StoreRepository::new(LocalStore, &Clinic::default()).load(),
+    ));
+    state.apply(meso_advisor::state::plans::PlansAction::Import(
+        preview.records(),
+    ));
+    let result = LocalStorageRepository.save(&state.plans);
+    assert_eq!(result, Err(StoreError::Full));
+    unfill_local();
+    assert_eq!(
+        stored().as_deref(),
+        Some(before.as_str()),
+        "stored plans unchanged"
+    );
+    assert_eq!(
+        state.plans.len(),
+        2,
+        "the imported plan is still in memory, to retry"
+    );
+    assert!(state.unsaved());
+}
