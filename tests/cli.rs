@@ -10,40 +10,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use common::*;
 use meso_advisor::core::Outcome;
 use serde_json::{json, Value};
 
-/// Builds `examples/assess.rs` once and returns the path of the binary.
 fn binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let out = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--example",
-                "assess",
-                "--message-format=json-render-diagnostics",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("run cargo build --example assess");
-        assert!(out.status.success(), "cargo build --example assess failed");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let exe = stdout
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "assess")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/debug/examples/assess")
-            });
-        assert!(exe.exists(), "no binary at {}", exe.display());
-        exe
-    })
+    assess_binary()
 }
 
 /// A fresh temporary directory for one test.

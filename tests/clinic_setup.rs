@@ -5,10 +5,11 @@
 //! with rules of its own: every verdict here is `Clinic::from_value`'s.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use meso_advisor::core::clinic::{PolicyKey, CLINIC_SCHEMA};
 use meso_advisor::core::clinic_json::{keys, KeyKind};
@@ -226,27 +227,7 @@ fn the_form_table_covers_every_key_with_texts_in_every_language() {
 // ---------------------------------------------------------------------------------------------
 
 fn binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let out = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--example",
-                "assess",
-                "--message-format=json-render-diagnostics",
-            ])
-            .current_dir(root())
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("run cargo build --example assess");
-        assert!(out.status.success(), "cargo build --example assess failed");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "assess")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("the assess executable")
-    })
+    common::assess_binary()
 }
 
 fn run(args: &[&str]) -> Output {

@@ -8,9 +8,8 @@
 mod common;
 mod py;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 
 use common::*;
 use meso_advisor::core::export::share;
@@ -18,29 +17,7 @@ use meso_advisor::core::Answers;
 use serde_json::{json, Value};
 
 fn binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let out = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--example",
-                "assess",
-                "--message-format=json-render-diagnostics",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("run cargo build --example assess");
-        assert!(out.status.success(), "cargo build --example assess failed");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "assess")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/debug/examples/assess")
-            })
-    })
+    assess_binary()
 }
 
 struct Run {

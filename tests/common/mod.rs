@@ -350,3 +350,35 @@ pub const POLICY_KEYS: &[&str] = &[
     "isotretinoin_last_12_months",
     "cancer_within_12_months",
 ];
+
+/// Builds `examples/assess.rs` once per test binary and returns the path of the executable.
+pub fn assess_binary() -> &'static std::path::Path {
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Stdio};
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let out = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--example",
+                "assess",
+                "--message-format=json-render-diagnostics",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(Stdio::inherit())
+            .output()
+            .expect("run cargo build --example assess");
+        assert!(out.status.success(), "cargo build --example assess failed");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let exe = stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "assess")
+            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/debug/examples/assess")
+            });
+        assert!(exe.exists(), "no binary at {}", exe.display());
+        exe
+    })
+}

@@ -99,67 +99,8 @@ impl Rng {
     }
 }
 
-pub const SCALP: &[&str] = &[
-    "redness_scaling",
-    "pain_burning_itch",
-    "shiny_patches_no_openings",
-    "pustules_or_swelling",
-    "open_wound_or_infection",
-    "sunburn",
-];
-pub const TRIGGERS: &[&str] = &[
-    "illness_or_fever",
-    "surgery",
-    "childbirth",
-    "crash_diet_or_weight_loss",
-    "severe_stress",
-    "new_medication",
-    "chemotherapy",
-];
-pub const LIFESTYLE: &[&str] = &[
-    "poor_sleep",
-    "high_stress",
-    "restrictive_diet",
-    "smoking",
-    "pollution_exposure",
-];
-pub const CONDITIONS: &[&str] = &[
-    "pregnant",
-    "breastfeeding",
-    "anticoagulants",
-    "bleeding_disorder",
-    "active_cancer_treatment",
-    "cancer_within_12_months",
-    "immunosuppressed",
-    "autoimmune_disease",
-    "keloid_tendency",
-    "diabetes_insulin",
-    "diabetes_other",
-    "uncontrolled_blood_pressure",
-    "heart_disease",
-    "systemic_steroids",
-    "isotretinoin_last_12_months",
-    "ingredient_allergy",
-    "thyroid_disorder",
-    "iron_deficiency_or_anaemia",
-    "needle_fainting",
-];
-pub const SYMPTOMS: &[&str] = &[
-    "fatigue_weight_change",
-    "irregular_periods",
-    "acne_or_excess_hair",
-    "voice_deepening",
-    "nail_pitting",
-    "hair_pulling_urge",
-];
-pub const TREATMENTS: &[&str] = &[
-    "minoxidil",
-    "finasteride_or_dutasteride",
-    "prp",
-    "mesotherapy",
-    "transplant",
-    "supplements",
-];
+// The spec's value lists live once, in tests/common.
+use super::common::{CONDITIONS, LIFESTYLE, SCALP, SYMPTOMS, TREATMENTS, TRIGGERS};
 
 /// VALID answers (spec §3's cross-field rules respected) for `today`: mostly adults with
 /// few boxes ticked, so every verdict and both plan kinds occur.
