@@ -10,9 +10,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setupE2E, DIST, ROOT, toolPath } from "./lib/env.mjs";
+import { setupE2E, DIST, ROOT } from "./lib/env.mjs";
 import { deviceToday, gotoApp, t, withFreshPage } from "./lib/app.mjs";
-import { assessWithCli } from "./lib/cli.mjs";
+import { assessBinary, assessWithCli } from "./lib/cli.mjs";
 import { expectPlanAsCli } from "./lib/crosscheck.mjs";
 import { axeViolations, formatViolations, A11Y_CONTEXT } from "./lib/axe.mjs";
 import { smallTouchTargets } from "./lib/touch.mjs";
@@ -27,22 +27,6 @@ after(async () => {
   await env?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-// The command line (same binary and profile as e2e/lib/cli.mjs).
-let bin = null;
-function assessBinary() {
-  if (bin) return bin;
-  bin = process.env.E2E_ASSESS_BIN;
-  if (!bin) {
-    execFileSync("cargo", ["build", "--quiet", "--example", "assess"], {
-      cwd: ROOT,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, PATH: toolPath() },
-    });
-    bin = join(ROOT, "target/debug/examples/assess");
-  }
-  return bin;
-}
 
 let n = 0;
 function writeJson(doc) {

@@ -224,15 +224,7 @@ fn run(args: Vec<String>) -> Result<(String, bool), Vec<String>> {
         }
         (Ok(_), None) => Err(vec!["answers: nothing was read".to_string()]),
     };
-    let clinic = match clinic_text.as_deref().map(Clinic::parse) {
-        None => Ok(Clinic::default()),
-        Some(Ok(c)) => Ok(c),
-        Some(Err(e)) => Err(e
-            .lines()
-            .into_iter()
-            .map(|l| format!("clinic settings: {l}"))
-            .collect::<Vec<_>>()),
-    };
+    let clinic = meso_advisor::core::outcome::clinic_from_text(clinic_text.as_deref());
     let (answers, clinic) = match (answers, clinic) {
         (Ok(a), Ok(c)) => (a, c),
         (a, c) => {

@@ -9,6 +9,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod web_layout;
+
 use std::time::Duration;
 
 use meso_advisor::core::answers::{Pattern, Scale, Sex, Stage};
@@ -17,8 +19,9 @@ use meso_advisor::ui::components::choice_group::ChoiceGroupProps;
 use meso_advisor::ui::components::pattern_picture::PatternPictureProps;
 use meso_advisor::ui::components::stage_picture::StagePictureProps;
 use meso_advisor::ui::components::{ChoiceGroup, ChoiceOption, PatternPicture, StagePicture};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_layout::Rect;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -248,77 +251,9 @@ const CSS: [&str; 5] = [
 ];
 const STYLE_ID: &str = "web-pictures-css";
 
-/// A box on the page, from `getBoundingClientRect()` (web-sys's DomRect is not enabled, so
-/// it is read through js-sys).
-#[derive(Debug, Clone, Copy)]
-struct Rect {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
-}
-
-impl Rect {
-    fn of(el: &Element) -> Rect {
-        let get = js_sys::Reflect::get(el, &JsValue::from_str("getBoundingClientRect"))
-            .expect("getBoundingClientRect");
-        let rect = get
-            .unchecked_into::<js_sys::Function>()
-            .call0(el)
-            .expect("call getBoundingClientRect");
-        let side = |name: &str| {
-            js_sys::Reflect::get(&rect, &JsValue::from_str(name))
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or_else(|| panic!("DOMRect.{name}"))
-        };
-        Rect {
-            left: side("left"),
-            top: side("top"),
-            right: side("right"),
-            bottom: side("bottom"),
-        }
-    }
-
-    fn width(&self) -> f64 {
-        self.right - self.left
-    }
-
-    fn height(&self) -> f64 {
-        self.bottom - self.top
-    }
-
-    /// Whether the two boxes share some area (touching edges do not count).
-    fn intersects(&self, other: &Rect) -> bool {
-        self.left < other.right
-            && other.left < self.right
-            && self.top < other.bottom
-            && other.top < self.bottom
-    }
-
-    /// Whether `other` lies inside this box (half a pixel of rounding allowed).
-    fn contains(&self, other: &Rect) -> bool {
-        other.left >= self.left - 0.5
-            && other.right <= self.right + 0.5
-            && other.top >= self.top - 0.5
-            && other.bottom <= self.bottom + 0.5
-    }
-}
-
 /// Puts the app's stylesheets into the test document (once).
 fn install_styles() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if document.get_element_by_id(STYLE_ID).is_some() {
-        return;
-    }
-    let style = document.create_element("style").expect("create a style");
-    style.set_id(STYLE_ID);
-    style.set_text_content(Some(&CSS.join("\n")));
-    document
-        .head()
-        .expect("a head")
-        .append_child(&style)
-        .expect("append the style");
+    web_layout::install_styles(STYLE_ID, &CSS);
 }
 
 /// The picture options of the pattern question, as the step page builds them.

@@ -8,6 +8,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod web_layout;
+
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -18,8 +20,9 @@ use meso_advisor::state::plans::{MemoryRepository, PlanRepository};
 use meso_advisor::state::route::Route;
 use meso_advisor::ui::components::Timeline;
 use meso_advisor::ui::context::{AppContext, DraftStore, PlansStore};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_layout::Rect;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -109,57 +112,7 @@ fn host(props: &HostProps) -> Html {
 
 /// Puts the app's stylesheets into the test document (once).
 fn install_styles() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if document.get_element_by_id(STYLE_ID).is_some() {
-        return;
-    }
-    let style = document.create_element("style").expect("create a style");
-    style.set_id(STYLE_ID);
-    style.set_text_content(Some(&CSS.join("\n")));
-    document
-        .head()
-        .expect("a head")
-        .append_child(&style)
-        .expect("append the style");
-}
-
-/// A box on the page, from `getBoundingClientRect()` (read through js-sys).
-#[derive(Debug, Clone, Copy)]
-struct Rect {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
-}
-
-impl Rect {
-    fn of(el: &Element) -> Rect {
-        let get = js_sys::Reflect::get(el, &JsValue::from_str("getBoundingClientRect"))
-            .expect("getBoundingClientRect");
-        let rect = get
-            .unchecked_into::<js_sys::Function>()
-            .call0(el)
-            .expect("call getBoundingClientRect");
-        let side = |name: &str| {
-            js_sys::Reflect::get(&rect, &JsValue::from_str(name))
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or_else(|| panic!("DOMRect.{name}"))
-        };
-        Rect {
-            left: side("left"),
-            top: side("top"),
-            right: side("right"),
-            bottom: side("bottom"),
-        }
-    }
-
-    fn intersects(&self, other: &Rect) -> bool {
-        self.left < other.right
-            && other.left < self.right
-            && self.top < other.bottom
-            && other.top < self.bottom
-    }
+    web_layout::install_styles(STYLE_ID, &CSS);
 }
 
 /// A mounted timeline: its root (removed on drop of the app) and its svg.

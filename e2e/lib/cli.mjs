@@ -15,7 +15,8 @@ import { DIST, ROOT, toolPath } from "./env.mjs";
 
 let bin = null;
 
-function assessBinary() {
+/** The `assess` example binary (built once in the debug profile, or $E2E_ASSESS_BIN). */
+export function assessBinary() {
   if (bin) return bin;
   if (process.env.E2E_ASSESS_BIN) {
     bin = process.env.E2E_ASSESS_BIN;

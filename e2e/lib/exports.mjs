@@ -7,25 +7,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, ROOT, toolPath } from "./env.mjs";
-
-let bin = null;
-
-/** The `assess` example binary (built once in the debug profile, or $E2E_ASSESS_BIN). */
-function assessBinary() {
-  if (bin) return bin;
-  if (process.env.E2E_ASSESS_BIN) {
-    bin = process.env.E2E_ASSESS_BIN;
-    return bin;
-  }
-  execFileSync("cargo", ["build", "--quiet", "--example", "assess"], {
-    cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, PATH: toolPath() },
-  });
-  bin = join(ROOT, "target/debug/examples/assess");
-  return bin;
-}
+import { DIST, ROOT } from "./env.mjs";
+import { assessBinary } from "./cli.mjs";
 
 /** The clinic settings the app uses (dist/clinic.json), as CLI arguments when present. */
 function clinicArgs() {

@@ -201,6 +201,20 @@ pub fn referral_groups(findings: &[Finding]) -> Vec<ReferralGroup> {
     groups
 }
 
+/// Clinic settings from `clinic.json` text (the embedded default when there is none), or one
+/// line per problem, each prefixed `clinic settings: `.
+pub fn clinic_from_text(text: Option<&str>) -> Result<Clinic, Vec<String>> {
+    match text.map(Clinic::parse) {
+        None => Ok(Clinic::default()),
+        Some(Ok(c)) => Ok(c),
+        Some(Err(e)) => Err(e
+            .lines()
+            .into_iter()
+            .map(|l| format!("clinic settings: {l}"))
+            .collect()),
+    }
+}
+
 /// The command line's whole job: answers text (+ optional clinic text) → outcome, or every
 /// problem found in either input.
 pub fn assess_text(
@@ -209,15 +223,7 @@ pub fn assess_text(
     today: NaiveDate,
     catalog: &Catalog,
 ) -> Result<Outcome, Vec<String>> {
-    let clinic = match clinic.map(Clinic::parse) {
-        None => Ok(Clinic::default()),
-        Some(Ok(c)) => Ok(c),
-        Some(Err(e)) => Err(e
-            .lines()
-            .into_iter()
-            .map(|l| format!("clinic settings: {l}"))
-            .collect::<Vec<_>>()),
-    };
+    let clinic = clinic_from_text(clinic);
     let answers = Answers::parse(answers, Some(today)).map_err(|e| e.lines());
     match (answers, clinic) {
         (Ok(a), Ok(c)) => Ok(assess(&a, &c, today).render(catalog)),
