@@ -184,3 +184,77 @@ test("a patient's whole course, then export, clear, import: everything back", as
     assert.deepEqual((await storedPlans(page)).plans, before.plans);
   });
 });
+
+test("encryption at rest: on after the warning, nothing readable while locked, off again", async () => {
+  await withTablet(async (page) => {
+    await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
+    await page.getByTestId("see-plan").click();
+    const form = page.getByTestId("save-form");
+    await form.getByLabel(t("save.label"), { exact: true }).fill("Jordan Encrypted");
+    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+    await page.getByTestId("saved-status").waitFor();
+    const plain = await storedPlans(page);
+    const answers = plain.plans[0].answers;
+
+    await setPasscode(page);
+    const section = page.getByTestId("encryption");
+    assert.equal(await section.getAttribute("data-on"), "false");
+    await section.getByRole("button", { name: t("encryption.turn_on_ellipsis"), exact: true }).click();
+    // The warning and the offer of a backup come before anything changes.
+    await section.getByText(t("encryption.warning")).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), section.getByTestId("encryption-backup").click()]);
+    assert.deepEqual(JSON.parse(readFileSync(await download.path(), "utf8")).plans, plain.plans);
+    // A wrong passcode changes nothing.
+    await section.getByLabel(t("encryption.passcode"), { exact: true }).fill("000000");
+    await section.getByTestId("encryption-confirm").click();
+    await section.getByTestId("encryption-message").filter({ hasText: t("staff.passcode.wrong") }).waitFor();
+    assert.deepEqual(await storedPlans(page), plain);
+    await section.getByLabel(t("encryption.passcode"), { exact: true }).fill(PASSCODE);
+    await section.getByTestId("encryption-confirm").click();
+    await section.getByTestId("encryption-message").filter({ hasText: t("encryption.turned_on") }).waitFor();
+    assert.equal(await section.getAttribute("data-on"), "true");
+
+    // In storage: none of the nickname, answers or dates in plain text.
+    const raw = await page.evaluate(() => localStorage.getItem("meso-advisor/plans"));
+    const wrapper = JSON.parse(raw);
+    assert.equal(wrapper.content, "gzip+aes-256-gcm");
+    for (const secret of ["Jordan", answers.start_date, answers.pattern, String(answers.age), plain.plans[0].created_at.slice(0, 10)]) {
+      assert.ok(!raw.includes(secret), `${secret} is readable in storage`);
+    }
+
+    // Locked: the list and the saved plans say they are encrypted; no patient on screen.
+    await page.getByTestId("staff-lock").click();
+    await page.getByTestId("staff-unlock").waitFor();
+    await gotoApp(page, env.baseUrl, "#/saved");
+    await page.locator("[data-testid=store-error][data-kind='store.locked']").waitFor();
+    assert.ok(!(await page.locator("main").textContent()).includes("Jordan"));
+    // A new start is locked too, until the passcode opens it.
+    await page.reload();
+    await page.locator("main#main").waitFor();
+    await gotoApp(page, env.baseUrl, "#/staff");
+    await unlock(page);
+    await page.getByTestId("staff-patient").filter({ hasText: "Jordan Encrypted" }).waitFor();
+    assert.equal(await page.getByTestId("encryption").getAttribute("data-on"), "true");
+
+    // The patient page exports the plan as it stands, with the clinician's confirmation.
+    await page.getByRole("link", { name: "Jordan Encrypted" }).click();
+    await page.getByLabel(t("staff.confirm.by"), { exact: true }).fill("Dr Ana Ruiz");
+    await page.getByRole("button", { name: t("staff.confirm.button"), exact: true }).click();
+    await page.getByTestId("plan-label").filter({ hasText: "Dr Ana Ruiz" }).waitFor();
+    const [fhir] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-fhir").click()]);
+    const bundle = JSON.parse(readFileSync(await fhir.path(), "utf8"));
+    const carePlan = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === "CarePlan");
+    assert.equal(carePlan.status, "active");
+    assert.ok(JSON.stringify(carePlan).includes("Dr Ana Ruiz"));
+    assert.ok(!(await page.evaluate(() => localStorage.getItem("meso-advisor/plans"))).includes("Ana Ruiz"));
+
+    // Off: written back unencrypted, everything there.
+    await gotoApp(page, env.baseUrl, "#/staff");
+    await page.getByTestId("encryption-off").click();
+    await page.getByTestId("encryption-message").filter({ hasText: t("encryption.turned_off") }).waitFor();
+    const back = await storedPlans(page);
+    assert.equal(back.plans[0].label, "Jordan Encrypted");
+    assert.deepEqual(back.plans[0].answers, answers);
+    assert.equal(back.plans[0].staff.confirmation.by, "Dr Ana Ruiz");
+  });
+});

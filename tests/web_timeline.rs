@@ -95,6 +95,7 @@ fn host(props: &HostProps) -> Html {
         draft,
         plans,
         repository,
+        sealed: Rc::new(meso_advisor::ui::sealed_store::SealedStore::new()),
         last_saved,
         navigate: Callback::noop(),
         reveal_step,

@@ -8,4 +8,5 @@ pub mod plans;
 mod plans_v1;
 pub mod questionnaire;
 pub mod route;
+pub mod sealed;
 pub mod staff;

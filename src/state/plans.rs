@@ -323,6 +323,9 @@ pub enum StoreError {
     /// Older stored data could not be converted and written in this build's format (for
     /// example, storage is full): it is kept untouched, in its old format.
     MigrationFailed(String),
+    /// The stored plans are encrypted and staff mode is locked: nothing is read or written
+    /// until staff unlock it (the stored text is kept as it is).
+    Locked,
 }
 
 impl StoreError {
@@ -335,6 +338,7 @@ impl StoreError {
             StoreError::Newer(_) => "store.newer",
             StoreError::WriteFailed(_) => "store.write_failed",
             StoreError::MigrationFailed(_) => "store.migration_failed",
+            StoreError::Locked => "store.locked",
         }
     }
 
@@ -346,6 +350,7 @@ impl StoreError {
                 | StoreError::Newer(_)
                 | StoreError::Unavailable(_)
                 | StoreError::MigrationFailed(_)
+                | StoreError::Locked
         )
     }
 }
@@ -361,6 +366,7 @@ impl fmt::Display for StoreError {
             StoreError::MigrationFailed(e) => {
                 write!(f, "stored plans could not be converted: {e}")
             }
+            StoreError::Locked => write!(f, "stored plans are encrypted and staff mode is locked"),
         }
     }
 }
@@ -444,6 +450,11 @@ pub trait TextStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, text: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// The text as it is stored (a store that encodes what it keeps, such as the browser's
+    /// sealed store, returns the encoded text): for exporting data that cannot be read.
+    fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.get(key)
+    }
 }
 
 /// A shared store (two repositories over one store: two tabs in tests).
@@ -456,6 +467,9 @@ impl<T: TextStore> TextStore for std::rc::Rc<T> {
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         (**self).remove(key)
+    }
+    fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).raw(key)
     }
 }
 
@@ -557,7 +571,7 @@ impl<S: TextStore> PlanRepository for StoreRepository<S> {
     }
 
     fn raw(&self) -> Result<Option<String>, StoreError> {
-        self.store.get(PLANS_KEY)
+        self.store.raw(PLANS_KEY)
     }
 }
 

@@ -18,7 +18,8 @@ use super::pages::{
     AboutPage, LetterPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage,
     SetupPage, SharedPage, StartPage, StepPage,
 };
-use super::storage::{self, DraftLoad, LocalStore};
+use super::sealed_store::SealedStore;
+use super::storage::{self, DraftLoad};
 use crate::core::{Catalog, Clinic};
 use crate::state::plans::{PlanRepository, PlansAction, PlansState, StoreRepository, PLANS_KEY};
 use crate::state::questionnaire::Action as DraftAction;
@@ -142,10 +143,15 @@ fn shell(props: &ShellProps) -> Html {
     // Re-read on every page change: a tablet may stay open for days.
     let today = use_state(browser::today);
     let route = use_state(|| Route::parse(&browser::hash()));
-    let repository: Rc<dyn PlanRepository> = (*use_memo(props.clinic.clone(), |clinic| {
-        Rc::new(StoreRepository::new(LocalStore, clinic)) as Rc<dyn PlanRepository>
-    }))
-    .clone();
+    // localStorage, sealed (compressed, or encrypted by staff) when it must be.
+    let sealed: Rc<SealedStore> = (*use_memo((), |_| Rc::new(SealedStore::new()))).clone();
+    let repository: Rc<dyn PlanRepository> = {
+        let sealed = sealed.clone();
+        (*use_memo(props.clinic.clone(), move |clinic| {
+            Rc::new(StoreRepository::new(sealed, clinic)) as Rc<dyn PlanRepository>
+        }))
+        .clone()
+    };
     // Stores start from what this device holds, before any page renders (a refresh on a step
     // or on the result keeps the visitor's place).
     let draft_load = use_memo((), |_| storage::load_draft());
@@ -158,12 +164,26 @@ fn shell(props: &ShellProps) -> Html {
     });
     let plans = {
         let repository = repository.clone();
+        let ready = sealed.ready();
         use_reducer(move || {
             let mut state = PlansState::default();
-            state.apply(PlansAction::Load(repository.load()));
+            // Sealed (compressed) plans are read asynchronously: see the effect below.
+            if ready {
+                state.apply(PlansAction::Load(repository.load()));
+            }
             PlansStore(state)
         })
     };
+    {
+        let plans = plans.clone();
+        let repository = repository.clone();
+        let sealed = sealed.clone();
+        use_effect_with((), move |_| {
+            if !sealed.ready() {
+                sealed.finish_opening(move || plans.dispatch(PlansAction::Load(repository.load())));
+            }
+        });
+    }
     let last_saved = use_state(|| None);
     let reveal_step = use_state(|| None);
     let staff_open = use_state(|| false);
@@ -206,12 +226,15 @@ fn shell(props: &ShellProps) -> Html {
     {
         let plans = plans.clone();
         let repository = repository.clone();
+        let sealed = sealed.clone();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
                     let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|s| s.key());
                     if key.as_deref() == Some(PLANS_KEY) {
-                        plans.dispatch(PlansAction::Load(repository.load()));
+                        let plans = plans.clone();
+                        let repository = repository.clone();
+                        sealed.reload(move || plans.dispatch(PlansAction::Load(repository.load())));
                     }
                 });
             move || drop(listener)
@@ -243,12 +266,32 @@ fn shell(props: &ShellProps) -> Html {
     {
         let plans_handle = plans.clone();
         let repository = repository.clone();
+        let sealed = sealed.clone();
         use_effect_with(plans.0.revision, move |rev| {
             if *rev > 0 && plans_handle.0.writable() {
                 match repository.save(&plans_handle.0.plans, &plans_handle.0.unconverted) {
-                    Ok(()) => plans_handle.dispatch(PlansAction::Written(*rev)),
+                    // Written now, or once sealed (compressed or encrypted): either way, the
+                    // outcome is reported only when it is in storage.
+                    Ok(()) => {
+                        let rev = *rev;
+                        sealed.on_written(move |r| match r {
+                            Ok(()) => plans_handle.dispatch(PlansAction::Written(rev)),
+                            Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
+                        })
+                    }
                     Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
                 }
+            }
+        });
+    }
+    // Staff mode locked (by hand, idle time or a kiosk reset): encrypted plans leave memory.
+    {
+        let plans = plans.clone();
+        let repository = repository.clone();
+        let sealed = sealed.clone();
+        use_effect_with(*staff_open, move |open| {
+            if !*open && sealed.lock() {
+                plans.dispatch(PlansAction::Load(repository.load()));
             }
         });
     }
@@ -349,6 +392,7 @@ fn shell(props: &ShellProps) -> Html {
         draft,
         plans,
         repository,
+        sealed,
         last_saved,
         navigate,
         reveal_step,

@@ -53,6 +53,8 @@ pub struct AppContext {
     pub plans: UseReducerHandle<PlansStore>,
     /// Where saved plans are stored (localStorage in the app, in memory in tests).
     pub repository: Rc<dyn PlanRepository>,
+    /// The browser store under the repository: sealing, and encryption's lock and unlock.
+    pub sealed: Rc<crate::ui::sealed_store::SealedStore>,
     /// The answers last saved in this session and the id they were saved under (so the
     /// result and plan pages agree that they are saved, and never save them twice).
     pub last_saved: UseStateHandle<Option<(Answers, String)>>,
@@ -80,6 +82,7 @@ impl PartialEq for AppContext {
             && self.draft == other.draft
             && self.plans == other.plans
             && Rc::ptr_eq(&self.repository, &other.repository)
+            && Rc::ptr_eq(&self.sealed, &other.sealed)
             && self.last_saved == other.last_saved
             && self.reveal_step == other.reveal_step
             && self.kiosk == other.kiosk

@@ -11,6 +11,7 @@ pub mod intl;
 pub mod locale;
 pub mod offline;
 pub mod pages;
+pub mod sealed_store;
 pub mod staff_auth;
 pub mod storage;
 

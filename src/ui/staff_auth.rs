@@ -37,7 +37,9 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-fn subtle() -> Result<web_sys::SubtleCrypto, String> {
+/// WebCrypto's SubtleCrypto, or why this page cannot use it (plain http is not a secure
+/// context).
+pub(crate) fn subtle() -> Result<web_sys::SubtleCrypto, String> {
     let w = web_sys::window().ok_or("no window")?;
     if !w.is_secure_context() {
         return Err("insecure".into());
@@ -50,18 +52,24 @@ pub fn available() -> bool {
     subtle().is_ok()
 }
 
-async fn derive(passcode: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, String> {
+/// The passcode as a PBKDF2 base key (for bits here, for an AES key in `ui::sealed_store`).
+pub(crate) async fn base_key(passcode: &str, usage: &str) -> Result<web_sys::CryptoKey, String> {
     let s = subtle()?;
     let raw = js_sys::Uint8Array::from(passcode.as_bytes());
-    let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
-    let key = JsFuture::from(
+    let usages = js_sys::Array::of1(&JsValue::from_str(usage));
+    JsFuture::from(
         s.import_key_with_str("raw", &raw, "PBKDF2", false, &usages)
             .map_err(|_| "importKey failed")?,
     )
     .await
     .map_err(|_| "importKey failed")?
     .dyn_into::<web_sys::CryptoKey>()
-    .map_err(|_| "not a key")?;
+    .map_err(|_| "not a key".into())
+}
+
+async fn derive(passcode: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, String> {
+    let s = subtle()?;
+    let key = base_key(passcode, "deriveBits").await?;
     let params = web_sys::Pbkdf2Params::new(
         "PBKDF2",
         &JsValue::from_str("SHA-256"),

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::state::plans::StoreStatus;
+use crate::state::plans::{StoreError, StoreStatus};
 use crate::ui::browser;
 use crate::ui::context::use_app;
 
@@ -53,7 +53,7 @@ pub fn store_notice(_props: &StoreNoticeProps) -> Html {
             if let Some(e) = read_error {
                 <div class="store-notice" role="alert" data-testid="store-error" data-kind={e.message_key()}>
                     <p>{ ctx.t(e.message_key()) }</p>
-                    if e.blocks_writes() && !matches!(e, crate::state::plans::StoreError::Unavailable(_)) {
+                    if e.blocks_writes() && !matches!(e, StoreError::Unavailable(_) | StoreError::Locked) {
                         <p>{ ctx.t("store.kept") }</p>
                         <button class="button" type="button" onclick={on_export} data-testid="export-raw">{ ctx.t("store.export_raw") }</button>
                         if *export_failed { <p>{ ctx.t("store.export_failed") }</p> }

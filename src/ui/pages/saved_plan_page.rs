@@ -5,11 +5,57 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::state::plans::{PlansAction, StoreStatus};
+use crate::core::export::{fhir, ics, share};
+use crate::state::plans::{PlansAction, SavedPlan, StoreStatus};
 use crate::state::route::Route;
+use crate::state::staff::current_plan;
 use crate::ui::browser;
-use crate::ui::components::{ContactCard, OutcomeView, PlanView, RenameForm, StoreNotice, UndoBar};
-use crate::ui::context::use_app;
+use crate::ui::components::{
+    ContactCard, ExportButtons, OutcomeView, PlanView, RenameForm, StoreNotice, UndoBar,
+};
+use crate::ui::context::{use_app, AppContext};
+
+/// The export buttons of a saved plan (this page and staff mode's patient page): the plan as
+/// it stands (staff adjustments applied) as a calendar, and the assessment as FHIR, whose
+/// CarePlan says who confirmed it (`active`) or that it is a proposal (`draft`). Computed with
+/// the settings the plan was made with.
+pub fn saved_plan_exports(ctx: &AppContext, p: &SavedPlan) -> Html {
+    let clinic = Rc::new(p.clinic_then(&ctx.clinic));
+    let catalog = ctx.catalog;
+    let current = current_plan(p, &clinic);
+    let code = share::encode(&p.answers);
+    let on_calendar = current.clone().map(|plan| {
+        let (clinic, code) = (clinic.clone(), code.clone());
+        Callback::from(move |_| {
+            let text = ics::calendar(&plan, &clinic, catalog, &code, browser::now_utc());
+            browser::download("mesotherapy-plan.ics", "text/calendar", &text)
+        })
+    });
+    let on_fhir = {
+        let p = p.clone();
+        Callback::from(move |_| {
+            let mut evaluation = p.evaluation.clone();
+            evaluation.plan = current.clone();
+            let confirmed = p.staff.confirmation.as_ref().map(|c| (c.by.as_str(), c.on));
+            let bundle = fhir::bundle(
+                &p.answers,
+                &evaluation,
+                &clinic,
+                catalog,
+                confirmed,
+                &code,
+                p.assessed_on,
+            );
+            let text = serde_json::to_string_pretty(&bundle).map_err(|e| e.to_string())?;
+            browser::download(
+                "mesotherapy-assessment.fhir.json",
+                "application/fhir+json",
+                &text,
+            )
+        })
+    };
+    html! { <ExportButtons {on_calendar} {on_fhir} /> }
+}
 
 /// Props of [`SavedPlanPage`].
 #[derive(Properties, PartialEq, Clone)]
@@ -87,6 +133,7 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
                 <PlanView plan={plan.clone()} confirmation={p.staff.confirmation.clone()} page_heading={false}
                           aftercare={p.clinic_then(&ctx.clinic).aftercare} aftercare_is_current={p.clinic.is_none()} />
             }
+            { saved_plan_exports(&ctx, p) }
             <ContactCard verdict={Some(p.evaluation.verdict)} />
         </div>
     }

@@ -14,6 +14,8 @@ use crate::ui::components::{StorageStatus, StoreNotice};
 use crate::ui::context::use_app;
 use crate::ui::staff_auth;
 
+use super::EncryptionSettings;
+
 /// Props of [`PatientList`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct PatientListProps {}
@@ -204,6 +206,7 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
                 }) }
             </ul>
             <StorageStatus />
+            <EncryptionSettings />
         </div>
     }
 }
@@ -225,6 +228,7 @@ fn change_passcode(props: &ChangePasscodeProps) -> Html {
         let message = message.clone();
         let on_done = props.on_done.clone();
         let catalog = ctx.catalog;
+        let sealed = ctx.sealed.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let v = |r: &NodeRef| {
@@ -243,6 +247,7 @@ fn change_passcode(props: &ChangePasscodeProps) -> Html {
             }
             let message = message.clone();
             let on_done = on_done.clone();
+            let sealed = sealed.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = match staff_auth::stored() {
                     Ok(Some(s)) => staff_auth::check(&c, &s).await.unwrap_or(false),
@@ -252,9 +257,17 @@ fn change_passcode(props: &ChangePasscodeProps) -> Html {
                     message.set(Some(catalog.t("staff.passcode.wrong")));
                     return;
                 }
+                // Encrypted plans first go under the new passcode's key; only then does the
+                // passcode change (and if it cannot, they go back under the old one): the
+                // plans always open with the passcode that unlocks staff mode.
+                if let Err(e) = sealed.change_passcode(&n).await {
+                    message.set(Some(catalog.t(e.message_key())));
+                    return;
+                }
                 match staff_auth::set_passcode(&n).await {
                     Ok(()) => on_done.emit(()),
                     Err(why) => {
+                        let _ = sealed.change_passcode(&c).await;
                         message.set(Some(catalog.f("staff.passcode.error", &[("why", &why)])))
                     }
                 }

@@ -15,6 +15,7 @@ use crate::state::staff::{change_allowed, check_change, course_status, current_p
 use crate::ui::browser;
 use crate::ui::components::{PlanView, ProgressChart, StoreNotice};
 use crate::ui::context::{use_app, AppContext};
+use crate::ui::pages::saved_plan_page::saved_plan_exports;
 
 /// Props of [`StaffPatientPage`].
 #[derive(Properties, PartialEq, Clone)]
@@ -320,6 +321,7 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
             <StoreNotice />
             <div class="staff-patient-actions">
                 <button class="button" type="button" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ ctx.t("staff.print") }</button>
+                { saved_plan_exports(&ctx, &p) }
             </div>
             <div class="staff-patient-top">
             if current.is_none() {

@@ -5,6 +5,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::state::plans::PlansAction;
 use crate::state::staff::{passcode_ok, Backoff};
 use crate::ui::context::use_app;
 use crate::ui::staff_auth;
@@ -78,6 +79,11 @@ pub fn staff_unlock(_props: &StaffUnlockProps) -> Html {
         let secret_state = secret.clone();
         let staff_open = ctx.staff_open.clone();
         let catalog = ctx.catalog;
+        let (sealed, plans, repository) = (
+            ctx.sealed.clone(),
+            ctx.plans.clone(),
+            ctx.repository.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -104,6 +110,7 @@ pub fn staff_unlock(_props: &StaffUnlockProps) -> Html {
             let backoff = backoff.clone();
             let secret_state = secret_state.clone();
             let staff_open = staff_open.clone();
+            let (sealed, plans, repository) = (sealed.clone(), plans.clone(), repository.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = if set_new {
                     staff_auth::set_passcode(&code).await.map(|()| true)
@@ -118,6 +125,14 @@ pub fn staff_unlock(_props: &StaffUnlockProps) -> Html {
                     Ok(true) => {
                         backoff.borrow_mut().succeed();
                         secret_state.set(staff_auth::stored());
+                        // Encrypted plans open with the same passcode (a failure is shown
+                        // by the store notice; the stored text stays as it is).
+                        if sealed.locked() {
+                            let opened = sealed.unlock(&code).await;
+                            plans.dispatch(PlansAction::Load(
+                                opened.and_then(|()| repository.load()),
+                            ));
+                        }
                         staff_open.set(true);
                     }
                     Ok(false) => {
