@@ -17,7 +17,115 @@ pub mod storage;
 
 pub use app::{App, AppProps};
 
-/// Mounts the app on the document body (called by `main`).
+/// Mounts the app (called by `main`).
+///
+/// A release build's `index.html` carries the start page as static HTML (`#prerender`, written
+/// by `scripts/prerender.mjs`), readable before the wasm has arrived. When it is showing and the
+/// route is the start page, the app renders into a hidden element instead, which takes the
+/// prerendered page's place in one step once the app has drawn its first page (the clinic
+/// settings loaded), keeping keyboard focus on the same control: the page is never blank and
+/// nothing moves. Otherwise (another route, a prerender hidden by its script or missing) the
+/// prerender is removed and the app mounts on the body.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use crate::state::route::Route;
+
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    let prerender = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("prerender"));
+    let (Some(window), Some(document), Some(prerender)) = (window, document, prerender) else {
+        yew::Renderer::<App>::new().render();
+        return;
+    };
+    let showing = !prerender.has_attribute("hidden")
+        && prerender.first_element_child().is_some()
+        && Route::parse(&browser::hash()) == Route::Start;
+    let root = document.body().filter(|_| showing).and_then(|body| {
+        let root = document.create_element("div").ok()?;
+        root.set_attribute("hidden", "").ok()?;
+        body.append_child(&root).ok()?;
+        Some(root)
+    });
+    let Some(root) = root else {
+        prerender.remove();
+        yew::Renderer::<App>::new().render();
+        return;
+    };
+
+    // The app has drawn a page when a <main> other than the loading placeholder has content.
+    let hand_over = {
+        let root = root.clone();
+        move || -> bool {
+            let drawn = root.query_selector("main:not(.app-loading) > *");
+            if !matches!(drawn, Ok(Some(_))) {
+                return false;
+            }
+            let twin = document
+                .active_element()
+                .filter(|a| prerender.contains(Some(a.as_ref())))
+                .and_then(|a| a.get_attribute("data-twin"));
+            prerender.remove();
+            let _ = root.remove_attribute("hidden");
+            if let Some(el) = twin
+                .and_then(|selector| root.query_selector(&selector).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+            true
+        }
+    };
+    // A MutationObserver (through js_sys: its callback runs right after the app's DOM changes,
+    // before the next paint, whatever the page's clock or visibility).
+    let on_change =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, observer: JsValue| {
+            if hand_over() {
+                if let Some(disconnect) = js_sys::Reflect::get(&observer, &"disconnect".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                {
+                    let _ = disconnect.call0(&observer);
+                }
+            }
+        });
+    let observing = observe_subtree(&window, &on_change, &root);
+    if observing.is_some() {
+        // Lives as long as the observer (until the hand-over disconnects it): one small closure.
+        on_change.forget();
+    } else {
+        prerender_fallback(&root);
+    }
+    yew::Renderer::<App>::with_root(root).render();
+
+    fn observe_subtree(
+        window: &web_sys::Window,
+        callback: &Closure<dyn FnMut(JsValue, JsValue)>,
+        target: &web_sys::Element,
+    ) -> Option<()> {
+        let class = js_sys::Reflect::get(window, &"MutationObserver".into()).ok()?;
+        let class = class.dyn_into::<js_sys::Function>().ok()?;
+        let observer =
+            js_sys::Reflect::construct(&class, &js_sys::Array::of1(callback.as_ref())).ok()?;
+        let observe = js_sys::Reflect::get(&observer, &"observe".into()).ok()?;
+        let observe = observe.dyn_into::<js_sys::Function>().ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"childList".into(), &true.into()).ok()?;
+        js_sys::Reflect::set(&options, &"subtree".into(), &true.into()).ok()?;
+        observe.call2(&observer, target, &options).ok()?;
+        Some(())
+    }
+
+    fn prerender_fallback(root: &web_sys::Element) {
+        if let Some(p) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("prerender"))
+        {
+            p.remove();
+        }
+        let _ = root.remove_attribute("hidden");
+    }
 }
