@@ -259,3 +259,34 @@ test("encryption at rest: on after the warning, nothing readable while locked, o
     assert.equal(back.plans[0].staff.confirmation.by, "Dr Ana Ruiz");
   });
 });
+
+test("a long patient list shows 100 at a time, says how many in all, and search finds any", async () => {
+  await withTablet(async (page) => {
+    await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
+    await page.getByTestId("see-plan").click();
+    const form = page.getByTestId("save-form");
+    await form.getByLabel(t("save.label"), { exact: true }).fill("Template");
+    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+    await page.getByTestId("saved-status").waitFor();
+    const one = (await storedPlans(page)).plans[0];
+    const plans = Array.from({ length: 150 }, (_, i) => ({
+      ...one,
+      id: (0x1000000000000000n + BigInt(i)).toString(16),
+      label: `Patient ${String(i).padStart(3, "0")}`,
+    }));
+    await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), JSON.stringify({ schema: "meso-advisor/plans@2", plans }));
+    await page.reload();
+    await page.locator("main#main").waitFor();
+    await setPasscode(page);
+    const rows = page.getByTestId("staff-patient");
+    await page.getByTestId("staff-shown").waitFor();
+    assert.equal(await rows.count(), 100);
+    assert.equal((await page.getByTestId("staff-shown").textContent()).trim(), t("staff.patients.shown").replace("{shown}", "100").replace("{total}", "150"));
+    await page.getByTestId("staff-more").click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=staff-patient]").length === 150);
+    assert.equal(await page.getByTestId("staff-shown").count(), 0);
+    await page.getByLabel(t("staff.search"), { exact: true }).fill("patient 149");
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=staff-patient]").length === 1);
+    assert.equal((await rows.first().getByRole("link").textContent()).trim(), "Patient 149");
+  });
+});

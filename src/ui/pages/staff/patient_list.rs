@@ -20,6 +20,16 @@ use super::EncryptionSettings;
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct PatientListProps {}
 
+/// Patients listed at once (and added by "Show more"): search finds the others.
+const PAGE: usize = 100;
+
+/// What the list shows of a patient besides the plan itself.
+struct Summary {
+    label_lower: String,
+    status: crate::state::staff::CourseStatus,
+    due: Option<chrono::NaiveDate>,
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Sort {
     NextDue,
@@ -35,29 +45,48 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
     let import = use_state(|| None::<Result<Preview, BackupError>>);
     let notice = use_state(|| None::<String>);
     let changing = use_state(|| false);
+    let shown = use_state(|| PAGE);
     let state = &ctx.plans.0;
+    // Each patient's status and next date, worked out once per change of the plans or of
+    // the day (not on every key typed in the search): a busy tablet holds thousands.
+    let summaries = use_memo(
+        (ctx.plans.clone(), ctx.clinic.clone(), ctx.today),
+        |(plans, clinic, today)| {
+            plans
+                .0
+                .plans
+                .iter()
+                .map(|p| {
+                    let then = p.clinic_then(clinic);
+                    Summary {
+                        label_lower: p.label.to_lowercase(),
+                        status: course_status(p, &then),
+                        due: next_due(p, &then, *today),
+                    }
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     let q = query.to_lowercase();
     let mut rows: Vec<_> = state
         .plans
         .iter()
-        .filter(|p| q.is_empty() || p.label.to_lowercase().contains(&q))
-        .map(|p| {
-            let clinic = p.clinic_then(&ctx.clinic);
-            (
-                p,
-                course_status(p, &clinic),
-                next_due(p, &clinic, ctx.today),
-            )
-        })
+        .zip(summaries.iter())
+        .filter(|(_, s)| q.is_empty() || s.label_lower.contains(&q))
+        .map(|(p, s)| (p, s.status, s.due))
         .collect();
     if *sort == Sort::NextDue {
         // Due soonest first; plans with nothing due last.
         rows.sort_by_key(|(_, _, due)| (due.is_none(), *due));
     }
+    let total = rows.len();
+    rows.truncate(*shown);
     let on_query = {
         let query = query.clone();
+        let shown = shown.clone();
         Callback::from(move |e: InputEvent| {
-            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            shown.set(PAGE);
         })
     };
     let on_sort = {
@@ -205,6 +234,15 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
                     </li>
                 }) }
             </ul>
+            <div class="patient-list-more">
+                if total > rows.len() {
+                    <p role="status" data-testid="staff-shown">{ ctx.f("staff.patients.shown", &[("shown", &rows.len().to_string()), ("total", &total.to_string())]) }</p>
+                    <button class="button" type="button" data-testid="staff-more"
+                            onclick={{ let shown = shown.clone(); Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE)) }}>
+                        { ctx.catalog.count("staff.patients.more", PAGE.min(total - rows.len())) }
+                    </button>
+                }
+            </div>
             <StorageStatus />
             <EncryptionSettings />
         </div>
