@@ -1,4 +1,4 @@
-//! The clinic setup page (#/setup) in the release build: each class of problem typed into the
+//! The clinic setup page (setup/, its own build) in the release build: each class of problem typed into the
 //! form shows beside its field with the command line's very line (`assess --check-clinic` on
 //! the same JSON); the prefilled form downloads the clinic in use; the preview's plan has the
 //! command line's dates for the same settings and answers. It must not check settings with
@@ -74,7 +74,7 @@ const field = (page, key) => page.locator(`[data-key="${key}"]`);
 const inputId = (key) => `#setup-${key.replace(/[._]/g, "-")}`;
 
 async function openSetup(page) {
-  await gotoApp(page, env.baseUrl, "#/setup");
+  await gotoApp(page, env.baseUrl, "setup/");
   await page.getByTestId("setup-page").waitFor();
 }
 

@@ -47,7 +47,7 @@ test("the precache list holds the page and every file but the worker", () => {
   assert.deepEqual(urls, ["./", "a-0123456789abcdef.css", "clinic.json", "index.html"]);
 });
 
-test("the built worker lists every file of dist/ with a build id", { skip: !existsSync(join(DIST, "sw.js")) && "no dist/ yet" }, () => {
+test("the built worker lists every file of dist/ but the setup page, with a build id", { skip: !existsSync(join(DIST, "sw.js")) && "no dist/ yet" }, () => {
   const built = load(join(DIST, "sw.js"));
   assert.match(built.BUILD_ID, /^[0-9a-f]{16}$/);
   const files = (function walk(dir, prefix = "") {
@@ -55,9 +55,10 @@ test("the built worker lists every file of dist/ with a build id", { skip: !exis
       statSync(join(dir, n)).isDirectory() ? walk(join(dir, n), `${prefix}${n}/`) : [`${prefix}${n}`],
     );
   })(DIST)
-    .filter((f) => f !== "sw.js")
+    .filter((f) => f !== "sw.js" && !f.startsWith("setup/"))
     .sort();
   assert.deepEqual([...built.PRECACHE], files);
+  assert.ok(!built.PRECACHE.some((f) => f.startsWith("setup/")), "the setup page is not precached");
   for (const must of ["index.html", "clinic.json", "manifest.webmanifest", "icon-192.png", "icon-maskable-512.png"]) {
     assert.ok(built.PRECACHE.includes(must), `${must} is precached`);
   }

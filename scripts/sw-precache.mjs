@@ -27,7 +27,9 @@ function files(dir) {
 const swFile = join(staging, "sw.js");
 const list = files(staging)
   .map((f) => relative(staging, f).split(sep).join("/"))
-  .filter((f) => f !== "sw.js")
+  // The clinic setup page (setup/, its own build) is for clinic staff: visitors' devices
+  // don't download it in the background.
+  .filter((f) => f !== "sw.js" && !f.startsWith("setup/"))
   .sort();
 const hash = createHash("sha256");
 for (const f of list) {

@@ -16,7 +16,7 @@ use super::offline;
 use super::pages::staff::{StaffPage, StaffPatientPage};
 use super::pages::{
     AboutPage, LetterPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage,
-    SetupPage, SharedPage, StartPage, StepPage,
+    SharedPage, StartPage, StepPage,
 };
 use super::sealed_store::SealedStore;
 use super::storage::{self, DraftLoad};
@@ -31,6 +31,22 @@ pub struct AppProps {
     /// Settings to use instead of fetching `clinic.json` (tests and embedding).
     #[prop_or_default]
     pub clinic: Option<Rc<Clinic>>,
+    /// The clinic setup build (`src/bin/setup.rs`): the app shows only the setup page, which
+    /// only that build contains. The visitor's build passes `None` and so never carries the
+    /// setup page's code (it links to `setup/` instead).
+    #[prop_or_default]
+    pub setup: Option<PageFn>,
+}
+
+/// A page that only one build contains, given to the shell by that build's entry point.
+/// Equal to any other: one build has one such page.
+#[derive(Clone, Copy)]
+pub struct PageFn(pub fn() -> Html);
+
+impl PartialEq for PageFn {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The application root.
@@ -66,14 +82,19 @@ pub fn app(props: &AppProps) -> Html {
         Some(ClinicLoad::Unreachable(why)) => {
             html! { <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} /> }
         }
-        Some(ClinicLoad::FromFile(c)) => html! { <LanguageGate clinic={Rc::new(c.clone())} /> },
-        Some(ClinicLoad::NoFile) => html! { <LanguageGate clinic={Rc::new(Clinic::default())} /> },
+        Some(ClinicLoad::FromFile(c)) => {
+            html! { <LanguageGate clinic={Rc::new(c.clone())} setup={props.setup} /> }
+        }
+        Some(ClinicLoad::NoFile) => {
+            html! { <LanguageGate clinic={Rc::new(Clinic::default())} setup={props.setup} /> }
+        }
     }
 }
 
 #[derive(Properties, PartialEq, Clone)]
 struct LanguageGateProps {
     clinic: Rc<Clinic>,
+    setup: Option<PageFn>,
 }
 
 /// Loads the visitor's language before anything renders (no flash of another language), and
@@ -115,7 +136,7 @@ fn language_gate(props: &LanguageGateProps) -> Html {
         None => html! { <main class="app-loading" aria-busy="true"></main> },
         Some(catalog) => html! {
             <Shell clinic={props.clinic.clone()} {catalog} {set_language}
-                   language_failed={(*failed).clone()} />
+                   language_failed={(*failed).clone()} setup={props.setup} />
         },
     }
 }
@@ -126,6 +147,7 @@ struct ShellProps {
     catalog: &'static Catalog,
     set_language: Callback<String>,
     language_failed: Option<String>,
+    setup: Option<PageFn>,
 }
 
 impl PartialEq for ShellProps {
@@ -134,6 +156,7 @@ impl PartialEq for ShellProps {
             && std::ptr::eq(self.catalog, other.catalog)
             && self.set_language == other.set_language
             && self.language_failed == other.language_failed
+            && self.setup == other.setup
     }
 }
 
@@ -142,7 +165,13 @@ fn shell(props: &ShellProps) -> Html {
     let catalog = props.catalog;
     // Re-read on every page change: a tablet may stay open for days.
     let today = use_state(browser::today);
-    let route = use_state(|| Route::parse(&browser::hash()));
+    // The setup build shows its one page whatever the hash says.
+    let setup = props.setup;
+    let route_now = move || match setup {
+        Some(_) => Route::Setup,
+        None => Route::parse(&browser::hash()),
+    };
+    let route = use_state(route_now);
     // localStorage, sealed (compressed, or encrypted by staff) when it must be.
     let sealed: Rc<SealedStore> = (*use_memo((), |_| Rc::new(SealedStore::new()))).clone();
     let repository: Rc<dyn PlanRepository> = {
@@ -217,7 +246,7 @@ fn shell(props: &ShellProps) -> Html {
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    route.set(Route::parse(&browser::hash()));
+                    route.set(route_now());
                 });
             move || drop(listener)
         });
@@ -331,7 +360,8 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
-    let kiosk = props.clinic.kiosk.idle_reset_seconds > 0;
+    // Kiosk mode is for visitors: never in the setup build.
+    let kiosk = props.clinic.kiosk.idle_reset_seconds > 0 && setup.is_none();
     let navigate = {
         let route = route.clone();
         Callback::from(move |r: Route| {
@@ -413,7 +443,16 @@ fn shell(props: &ShellProps) -> Html {
         Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
         Route::Shared(code) => html! { <SharedPage code={code.clone()} /> },
         Route::Letter => html! { <LetterPage /> },
-        Route::Setup => html! { <SetupPage /> },
+        Route::Setup => match props.setup {
+            Some(page) => (page.0)(),
+            // The visitor's build: setup is its own page (its code is not in this build).
+            None => html! {
+                <div class="about-page" data-testid="setup-elsewhere">
+                    <h1 id="page-heading" tabindex="-1">{ catalog.t("setup.title") }</h1>
+                    <p><a class="app-link" href="setup/">{ catalog.t("setup.about_link") }</a></p>
+                </div>
+            },
+        },
         Route::NotFound => html! { <NotFoundPage /> },
     };
     let notice = (*draft_notice).as_ref().map(|key| {

@@ -147,6 +147,7 @@ pub fn mount_app() -> Element {
         .expect("append the root");
     let props = AppProps {
         clinic: Some(Rc::new(Clinic::default())),
+        ..Default::default()
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     LIVE.with(|l| l.borrow_mut().push((root.clone(), handle)));

@@ -28,7 +28,7 @@ pub fn about_page(_props: &AboutPageProps) -> Html {
             <p>{ ctx.t("about.privacy_saved") }</p>
             <h2>{ ctx.t("about.rules_title") }</h2>
             <p>{ ctx.t("about.rules") }</p>
-            <p class="about-page-setup"><a class="app-link" href="#/setup">{ ctx.t("setup.about_link") }</a></p>
+            <p class="about-page-setup"><a class="app-link" href="setup/">{ ctx.t("setup.about_link") }</a></p>
         </div>
     }
 }

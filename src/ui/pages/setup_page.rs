@@ -575,3 +575,13 @@ pub fn setup_page(_props: &SetupPageProps) -> Html {
         </div>
     }
 }
+
+/// Mounts the clinic setup build (`src/bin/setup.rs`, served as `setup/`): the app's shell
+/// with this page only, so that the visitor's build never carries its code.
+pub fn start_setup() {
+    yew::Renderer::<crate::ui::App>::with_props(crate::ui::AppProps {
+        clinic: None,
+        setup: Some(crate::ui::PageFn(|| html! { <SetupPage /> })),
+    })
+    .render();
+}
