@@ -247,6 +247,10 @@ test("encryption at rest: on after the warning, nothing readable while locked, o
     const carePlan = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === "CarePlan");
     assert.equal(carePlan.status, "active");
     assert.ok(JSON.stringify(carePlan).includes("Dr Ana Ruiz"));
+    const [ics] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-ics").click()]);
+    const calendar = readFileSync(await ics.path(), "utf8").replace(/\r\n[ \t]/g, "");
+    assert.ok(calendar.includes("STATUS:CONFIRMED") && !calendar.includes("STATUS:TENTATIVE"));
+    assert.ok(calendar.includes("Plan confirmed by Dr Ana Ruiz"));
     assert.ok(!(await page.evaluate(() => localStorage.getItem("meso-advisor/plans"))).includes("Ana Ruiz"));
 
     // Off: written back unencrypted, everything there.

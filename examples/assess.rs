@@ -260,7 +260,10 @@ fn run(args: Vec<String>) -> Result<(String, bool), Vec<String>> {
             })?;
             // Reproducible: the stamp is the day's midnight (UTC), the UIDs come from the code.
             let stamp = today.and_time(chrono::NaiveTime::MIN);
-            return Ok((ics::calendar(plan, &clinic, catalog, &code, stamp), false));
+            return Ok((
+                ics::calendar(plan, &clinic, catalog, &code, stamp, None),
+                false,
+            ));
         }
     };
     Ok((out, true))

@@ -128,7 +128,7 @@ fn every_calendar_of_a_corpus_is_well_formed_and_reads_back_with_the_plan_dates(
             assert!(plan.sessions.is_empty() && plan.boosters.is_empty());
         }
         let base = share::encode(&c.answers);
-        let text = ics::calendar(&plan, &c.clinic, c.catalog, &base, stamp(c.today));
+        let text = ics::calendar(&plan, &c.clinic, c.catalog, &base, stamp(c.today), None);
         check_bytes(&text);
         assert!(!text.contains('⟦'), "a catalog key is missing: {text}");
         let lines = unfold(&text);
@@ -200,15 +200,15 @@ fn two_exports_give_the_same_uids_and_another_base_other_ones() {
                 .filter(|l| l.starts_with("UID:"))
                 .collect()
         };
-        let a = ics::calendar(&plan, &c.clinic, c.catalog, "abc", stamp(c.today));
+        let a = ics::calendar(&plan, &c.clinic, c.catalog, "abc", stamp(c.today), None);
         let later = c
             .today
             .succ_opt()
             .expect("date")
             .and_hms_opt(23, 0, 0)
             .expect("time");
-        let b = ics::calendar(&plan, &c.clinic, c.catalog, "abc", later);
-        let other = ics::calendar(&plan, &c.clinic, c.catalog, "xyz", stamp(c.today));
+        let b = ics::calendar(&plan, &c.clinic, c.catalog, "abc", later, None);
+        let other = ics::calendar(&plan, &c.clinic, c.catalog, "xyz", stamp(c.today), None);
         assert_eq!(uids(&a), uids(&b));
         assert_ne!(a, b, "the DTSTAMP differs");
         assert!(uids(&a).iter().zip(uids(&other)).all(|(x, y)| x != &y));
@@ -238,6 +238,7 @@ fn a_home_care_only_plan_has_only_the_review() {
         Catalog::english(),
         "h",
         stamp(common::today()),
+        None,
     );
     check_bytes(&text);
     let lines = unfold(&text);
@@ -254,7 +255,7 @@ fn the_stamp_is_utc_and_the_alarm_is_the_day_before() {
         .plan
         .expect("plan");
     let t = common::today().and_hms_opt(0, 0, 0).expect("time");
-    let text = ics::calendar(&plan, &Clinic::default(), Catalog::english(), "b", t);
+    let text = ics::calendar(&plan, &Clinic::default(), Catalog::english(), "b", t, None);
     let lines = unfold(&text);
     assert!(lines.contains(&"DTSTAMP:20261124T000000Z".to_string()));
     let events = lines.iter().filter(|l| *l == "BEGIN:VEVENT").count();
@@ -290,4 +291,62 @@ fn folding_never_splits_a_character_at_any_offset() {
             assert_eq!(unfold(&out), vec![line.clone()]);
         }
     }
+}
+
+#[test]
+fn a_confirmed_plan_is_confirmed_in_the_calendar_and_says_by_whom() {
+    let a = Answers::from_value(&common::base(), Some(common::today())).expect("valid");
+    let plan = assess(&a, &Clinic::default(), common::today())
+        .plan
+        .expect("plan");
+    let t = stamp(common::today());
+    let on = common::today();
+    let proposed = unfold(&ics::calendar(
+        &plan,
+        &Clinic::default(),
+        Catalog::english(),
+        "c",
+        t,
+        None,
+    ));
+    let confirmed = unfold(&ics::calendar(
+        &plan,
+        &Clinic::default(),
+        Catalog::english(),
+        "c",
+        t,
+        Some(("Dr Ana Ruiz", on)),
+    ));
+    let events = proposed.iter().filter(|l| *l == "BEGIN:VEVENT").count();
+    assert_eq!(
+        proposed.iter().filter(|l| *l == "STATUS:TENTATIVE").count(),
+        events
+    );
+    assert_eq!(
+        confirmed
+            .iter()
+            .filter(|l| *l == "STATUS:CONFIRMED")
+            .count(),
+        events
+    );
+    let label = Catalog::english().f(
+        "plan.label.confirmed",
+        &[
+            ("who", "Dr Ana Ruiz"),
+            ("date", &Catalog::english().date(on)),
+        ],
+    );
+    let described = |lines: &[String], text: &str| {
+        lines
+            .iter()
+            .filter(|l| l.starts_with("DESCRIPTION") && l.contains(&ics::escape(text)))
+            .count()
+    };
+    assert!(
+        described(&confirmed, &label) >= events,
+        "every event says who confirmed it"
+    );
+    let proposal = Catalog::english().t("plan.label.proposed");
+    assert_eq!(described(&confirmed, &proposal), 0);
+    assert!(described(&proposed, &proposal) >= events);
 }

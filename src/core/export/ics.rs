@@ -69,12 +69,15 @@ pub fn uid(uid_base: &str, event_id: &str) -> String {
 
 /// The calendar of a plan (RFC 5545 text, CRLF line ends). `uid_base` makes the UIDs (the
 /// same base and plan give the same UIDs); `stamp_utc` is the DTSTAMP, a UTC time.
+/// `confirmed` is who confirmed the plan in staff mode and when: the events are then
+/// `CONFIRMED` and say so ("Plan confirmed by … on …"), else `TENTATIVE` and a proposal.
 pub fn calendar<L>(
     plan: &Plan<L>,
     clinic: &Clinic,
     catalog: &Catalog,
     uid_base: &str,
     stamp_utc: NaiveDateTime,
+    confirmed: Option<(&str, NaiveDate)>,
 ) -> String {
     let lang = catalog.lang();
     let mut out = String::new();
@@ -85,9 +88,17 @@ pub fn calendar<L>(
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     let stamp = stamp_utc.format("%Y%m%dT%H%M%SZ").to_string();
-    let status = match plan.status {
-        PlanStatus::Proposed => "TENTATIVE",
-        PlanStatus::Confirmed => "CONFIRMED",
+    let status = match (plan.status, confirmed) {
+        (PlanStatus::Confirmed, _) | (_, Some(_)) => "CONFIRMED",
+        (PlanStatus::Proposed, None) => "TENTATIVE",
+    };
+    let label = match confirmed {
+        Some((who, on)) => catalog.f(
+            "plan.label.confirmed",
+            &[("who", who), ("date", &catalog.date(on))],
+        ),
+        None if plan.status == PlanStatus::Proposed => catalog.t("plan.label.proposed"),
+        None => String::new(),
     };
     for ev in events(plan, catalog) {
         let summary = text_or(
@@ -102,7 +113,7 @@ pub fn calendar<L>(
             "{event} · {clinic}",
             &[("event", &ev.name), ("clinic", &clinic.name)],
         );
-        let description = description(&ev, plan.status, clinic, catalog);
+        let description = description(&ev, &label, clinic, catalog);
         line("BEGIN:VEVENT");
         line(&format!("UID:{}", escape(&uid(uid_base, &ev.id))));
         line(&format!("DTSTAMP:{stamp}"));
@@ -137,18 +148,13 @@ pub fn calendar<L>(
 
 /// The event's description: what the visit is, whether the plan is only proposed, and the
 /// clinic's name, address and phone (one line each).
-fn description(
-    ev: &CalendarEvent,
-    status: PlanStatus,
-    clinic: &Clinic,
-    catalog: &Catalog,
-) -> String {
+fn description(ev: &CalendarEvent, label: &str, clinic: &Clinic, catalog: &Catalog) -> String {
     let mut lines = vec![ev.name.clone()];
     if ev.review {
         lines.push(catalog.t("plan.review.line"));
     }
-    if status == PlanStatus::Proposed {
-        lines.push(catalog.t("plan.label.proposed"));
+    if !label.is_empty() {
+        lines.push(label.to_string());
     }
     lines.push(clinic.name.clone());
     if let Some(address) = clinic.contact.address.as_deref() {

@@ -97,7 +97,7 @@ pub fn calendar_callback(
     Some(Callback::from(move |_| {
         let plan = cur.1.plan.as_ref().ok_or("no plan")?;
         let code = share::encode(&cur.0);
-        let text = ics::calendar(plan, &clinic, catalog, &code, browser::now_utc());
+        let text = ics::calendar(plan, &clinic, catalog, &code, browser::now_utc(), None);
         browser::download("mesotherapy-plan.ics", "text/calendar", &text)
     }))
 }

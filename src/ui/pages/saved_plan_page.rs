@@ -24,10 +24,19 @@ pub fn saved_plan_exports(ctx: &AppContext, p: &SavedPlan) -> Html {
     let catalog = ctx.catalog;
     let current = current_plan(p, &clinic);
     let code = share::encode(&p.answers);
+    let confirmation = p.staff.confirmation.clone();
     let on_calendar = current.clone().map(|plan| {
         let (clinic, code) = (clinic.clone(), code.clone());
         Callback::from(move |_| {
-            let text = ics::calendar(&plan, &clinic, catalog, &code, browser::now_utc());
+            let confirmed = confirmation.as_ref().map(|c| (c.by.as_str(), c.on));
+            let text = ics::calendar(
+                &plan,
+                &clinic,
+                catalog,
+                &code,
+                browser::now_utc(),
+                confirmed,
+            );
             browser::download("mesotherapy-plan.ics", "text/calendar", &text)
         })
     });
