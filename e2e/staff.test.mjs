@@ -9,6 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setupE2E, TABLET } from "./lib/env.mjs";
+import { launchChromium, CHROMIUM_ARGS } from "../scripts/lib/browser.mjs";
 import { completeQuestionnaire, gotoApp, newAppPage, storedPlans, t } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
@@ -293,4 +294,30 @@ test("a long patient list shows 100 at a time, says how many in all, and search 
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=staff-patient]").length === 1);
     assert.equal((await rows.first().getByRole("link").textContent()).trim(), "Patient 149");
   });
+});
+
+test("on plain http (not this device), staff mode and encryption say why they are unavailable", async () => {
+  // advisor.test resolves to this machine, but is not localhost: not a secure context.
+  const browser = await launchChromium({ args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP advisor.test 127.0.0.1"] });
+  try {
+    const url = new URL(env.baseUrl);
+    const insecure = `http://advisor.test:${url.port}${url.pathname}`;
+    const context = await browser.newContext({ ...TABLET, serviceWorkers: "block" });
+    const page = await newAppPage(context, insecure);
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    await gotoApp(page, insecure, "#/staff");
+    await page.getByTestId("staff-insecure").getByText(t("staff.insecure")).waitFor();
+    // A single-user device (no passcode): the list opens, encryption says why it cannot.
+    const clinic = JSON.parse(readFileSync(new URL("../clinic.json", import.meta.url), "utf8"));
+    clinic.kiosk = { ...(clinic.kiosk || {}), staff_passcode: false };
+    await page.route("**/clinic.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(clinic) }));
+    await page.reload();
+    await page.getByTestId("staff-patients").waitFor();
+    await page.getByTestId("encryption-unavailable").getByText(t("encryption.unavailable.insecure")).waitFor();
+    assert.equal(await page.getByTestId("encryption-on").count(), 0);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });
