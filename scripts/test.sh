@@ -6,9 +6,11 @@
 #   3. cargo clippy -D warnings: native --all-targets, and wasm32 (lib, bin, tests/web_*.rs)
 #   4. the browser tests tests/web_*.rs, all of them, in headless Chromium
 #      (cargo test --target wasm32-unknown-unknown: wasm-bindgen-test-runner + chromedriver)
-#   5. trunk build --release                         (into dist/)
+#   5. trunk build --release                         (into dist/), then the first-load size
+#      budget: fails when what a first visit downloads is over FIRST_LOAD_BUDGET bytes gzip
 #   6. size report of dist/                          (raw and gzip -9 bytes)
-#   7. smoke test of dist/ in Chromium               (scripts/smoke.test.mjs: CSP, start page, axe)
+#   7. smoke test of dist/ in Chromium               (scripts/smoke.test.mjs: CSP, start page, axe),
+#      then Lighthouse 12 on it (mobile): accessibility, best practices and SEO must score 100
 #   8. end-to-end tests e2e/*.test.mjs, if any        (node --test, against dist/)
 # Environment: SKIP_CLIPPY=1 skips clippy.
 
@@ -123,6 +125,22 @@ e2e_tests() {
   logged node --test --test-reporter=spec --test-concurrency=1 "${files[@]}"
 }
 
+# First-load budget: the gzip -9 bytes a first visit downloads (index.html and what it names, the
+# app's JS and wasm, clinic.json, sw.js; counted by scripts/lib/first-load.mjs, as scripts/bench.sh
+# reports it). Issue 11's target is 200 KB; the build stood at 486,377 bytes on 2026-12-02, so
+# this is a ratchet at that size + 3%: it stops regressions. Lower it as the first load shrinks.
+FIRST_LOAD_BUDGET=500968
+
+first_load_gate() {
+  node scripts/lib/first-load.mjs dist --max "$FIRST_LOAD_BUDGET"
+}
+
+# Lighthouse (about 12 s): accessibility, best practices and SEO of the start page at 100 on
+# mobile; performance is printed, not gated (it depends on the machine's load).
+lighthouse_gate() {
+  logged node scripts/lib/lighthouse.mjs gate dist
+}
+
 size_report() {
   local raw=0 gz=0 r g f
   printf '  %10s %10s  %s\n' "raw" "gzip -9" "file"
@@ -162,8 +180,10 @@ step "cargo test (native)" logged cargo test
 step "cargo clippy -D warnings (native and wasm32)" clippy
 step "browser tests: tests/web_*.rs (wasm32, headless Chromium)" web_tests
 step "trunk build --release" trunk build --release
+step "first-load size budget (gzip)" first_load_gate
 step "size of dist/" size_report
 step "smoke test of dist/ (CSP, start page, axe)" smoke_test
+step "Lighthouse: accessibility, best practices, SEO at 100 (mobile)" lighthouse_gate
 step "end-to-end tests: e2e/*.test.mjs" e2e_tests
 CURRENT_STEP="summary"
 
