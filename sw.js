@@ -29,6 +29,15 @@ function strategyFor(path) {
   return "network-first";
 }
 
+/** The cache key of a page navigation to `pathname`, under the worker's scope `scopePath`:
+ *  the clinic setup page (setup/, its own document) is kept under its own address; every
+ *  other navigation is the app's page (its routes live in the hash). */
+function navigationKey(pathname, scopePath) {
+  const setup = `${scopePath}setup`;
+  if ([setup, `${setup}/`, `${setup}/index.html`].includes(pathname)) return "setup/index.html";
+  return "index.html";
+}
+
 /** The old caches to delete when `current` activates. */
 function staleCaches(names, current) {
   return names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== current);
@@ -64,10 +73,11 @@ if (typeof self !== "undefined" && typeof self.addEventListener === "function" &
     const url = new URL(req.url);
     if (req.method !== "GET" || url.origin !== self.location.origin) return;
     // A page navigation (any route) is the app's index.html.
-    const path = req.mode === "navigate" ? "/index.html" : url.pathname;
+    const navigation = req.mode === "navigate" ? navigationKey(url.pathname, new URL(self.registration.scope).pathname) : null;
+    const path = navigation ? `/${navigation}` : url.pathname;
     const strategy = strategyFor(path);
     if (strategy === "pass") return;
-    const key = req.mode === "navigate" ? new Request("index.html") : req;
+    const key = navigation ? new Request(navigation) : req;
     event.respondWith(strategy === "cache-first" ? cacheFirst(key, req) : networkFirst(key, req));
   });
 }
@@ -96,5 +106,5 @@ async function networkFirst(key, req) {
 }
 
 if (typeof module !== "undefined") {
-  module.exports = { strategyFor, staleCaches, precacheUrls, BUILD_ID, PRECACHE };
+  module.exports = { strategyFor, navigationKey, staleCaches, precacheUrls, BUILD_ID, PRECACHE };
 }

@@ -103,6 +103,23 @@ test("after one online visit the app works with no network: an assessment, a pla
   });
 });
 
+test("the setup page (its own document) opened online leaves the app's page as it was offline", async () => {
+  await withServedPage(async (page, site) => {
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    await page.goto(new URL("setup/", site.url).href);
+    await page.getByTestId("setup-page").waitFor();
+    await site.stop();
+    // Offline, the app's address is still the app, and the setup page is still the setup page.
+    await page.goto(site.url);
+    await page.getByTestId("start-page").waitFor();
+    assert.equal(await page.getByTestId("setup-page").count(), 0);
+    await page.goto(new URL("setup/", site.url).href);
+    await page.getByTestId("setup-page").waitFor();
+    await site.start();
+  });
+});
+
 test("clinic.json changes are picked up online; offline the last one seen is used", async () => {
   await withServedPage(async (page, site) => {
     await gotoApp(page, site.url, "#/");

@@ -36,6 +36,18 @@ test("the page, clinic.json and catalogs are network-first; hashed assets cache-
   assert.equal(sw.strategyFor("/advisor/base-532e184ac83de451.css"), "cache-first");
 });
 
+test("a navigation is cached as the app's page, the setup page under its own address", () => {
+  assert.equal(sw.navigationKey("/", "/"), "index.html");
+  assert.equal(sw.navigationKey("/index.html", "/"), "index.html");
+  assert.equal(sw.navigationKey("/anything", "/"), "index.html");
+  assert.equal(sw.navigationKey("/setup/", "/"), "setup/index.html");
+  assert.equal(sw.navigationKey("/setup", "/"), "setup/index.html");
+  assert.equal(sw.navigationKey("/setup/index.html", "/"), "setup/index.html");
+  assert.equal(sw.navigationKey("/advisor/setup/", "/advisor/"), "setup/index.html");
+  assert.equal(sw.navigationKey("/advisor/", "/advisor/"), "index.html");
+  assert.equal(sw.navigationKey("/setupx/", "/"), "index.html");
+});
+
 test("activation removes this app's old caches only", () => {
   const names = ["meso-advisor-aaaa", "meso-advisor-bbbb", "other-app-cache", "meso-advisor-cccc"];
   assert.deepEqual([...sw.staleCaches(names, "meso-advisor-bbbb")], ["meso-advisor-aaaa", "meso-advisor-cccc"]);
