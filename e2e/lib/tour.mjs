@@ -46,7 +46,16 @@ export const TOUR_STATES = [
   "result-defer",
   "result-refer",
   "saved-list-undo",
+  "staff-first-use",
+  "staff-patients",
+  "staff-encryption-warning",
+  "staff-encryption-on",
+  "staff-patient",
+  "staff-locked",
 ];
+
+/** The staff passcode the tour sets. */
+export const TOUR_PASSCODE = "482913";
 
 async function showErrors(page) {
   await page.getByTestId("next").click();
@@ -184,4 +193,30 @@ export async function* tour(page, baseUrl) {
   yield { name: "saved-list-undo" };
   await page.getByTestId("undo-bar").getByRole("button", { name: t("saved.undo"), exact: true }).click();
   await page.getByTestId("saved-item").filter({ hasText: TOUR_LABEL }).waitFor();
+
+  // Staff mode: first use, the patients (with the storage and encryption sections), the
+  // encryption warning, encryption on, a patient's course, and locked again.
+  await gotoApp(page, baseUrl, "#/staff");
+  await page.getByTestId("staff-unlock").waitFor();
+  yield { name: "staff-first-use" };
+  await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill(TOUR_PASSCODE);
+  await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill(TOUR_PASSCODE);
+  await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
+  await page.getByTestId("staff-patients").waitFor();
+  await page.getByTestId("storage-status").waitFor();
+  yield { name: "staff-patients" };
+  await page.getByTestId("encryption-on").click();
+  await page.getByTestId("encryption-form").waitFor();
+  yield { name: "staff-encryption-warning" };
+  await page.getByLabel(t("encryption.passcode"), { exact: true }).fill(TOUR_PASSCODE);
+  await page.getByTestId("encryption-confirm").click();
+  await page.locator("[data-testid=encryption][data-on=true]").waitFor();
+  yield { name: "staff-encryption-on" };
+  await page.getByTestId("staff-patient").getByRole("link", { name: TOUR_LABEL }).click();
+  await page.getByTestId("staff-patient-page").waitFor();
+  yield { name: "staff-patient" };
+  await gotoApp(page, baseUrl, "#/staff");
+  await page.getByTestId("staff-lock").click();
+  await page.getByTestId("staff-unlock").waitFor();
+  yield { name: "staff-locked" };
 }
