@@ -129,14 +129,20 @@ test("a result, a plan and a saved plan re-render in the new language, with Intl
   });
 });
 
-const PAGES = ["#/", "#/step/1", "#/step/2", "#/step/3", "#/step/4", "#/step/5", "#/step/6", "#/result", "#/plan", "#/about"];
+// #/staff: the patient list with its storage and encryption sections (no passcode on this
+// clinic's single-user device).
+const PAGES = ["#/", "#/step/1", "#/step/2", "#/step/3", "#/step/4", "#/step/5", "#/step/6", "#/result", "#/plan", "#/about", "#/staff"];
 
 test("no horizontal overflow and no clipped button at 320, 390 and 1024 px in any language", async () => {
   for (const width of [320, 390, 1024]) {
     await withFreshPage(
       env,
       async (page) => {
-        await serveClinic(page, { ...shipped, prices: { currency: "EUR", session: 150 } });
+        await serveClinic(page, {
+          ...shipped,
+          prices: { currency: "EUR", session: 150 },
+          kiosk: { ...(shipped.kiosk || {}), staff_passcode: false },
+        });
         // A whole assessment (in English), so that the result and plan pages show.
         await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
         for (const lang of ["en", "es", "de"]) {
