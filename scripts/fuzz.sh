@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every decoder of untrusted input with cargo fuzz (libFuzzer): answers JSON,
 # clinic.json, the saved-plans envelope (every version), backup import, share codes and the
-# message catalogs. Installs cargo-fuzz when missing; uses stable Rust with RUSTC_BOOTSTRAP=1.
+# message catalogs, and the sealed (compressed or encrypted) form of stored plans. Installs
+# cargo-fuzz when missing; uses stable Rust with RUSTC_BOOTSTRAP=1.
 #   scripts/fuzz.sh                 every target, 1,000,000 runs each
 #   RUNS=100000 scripts/fuzz.sh share clinic
 # Seeds come from the test fixtures (fuzz/corpus/<target>/, made on the first run). A crash,
@@ -12,7 +13,7 @@ export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 RUNS="${RUNS:-1000000}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(answers clinic envelope backup share catalog)
+[ ${#targets[@]} -gt 0 ] || targets=(answers clinic envelope backup share catalog sealed)
 
 seed() {
   local t=$1 dir=fuzz/corpus/$1
@@ -24,6 +25,8 @@ seed() {
     envelope|backup) cp tests/fixtures/plans_v1/*.json "$dir/"; printf '{"schema":"meso-advisor/plans@2","plans":[]}' >"$dir/empty.json" ;;
     share) printf 'BRoMyAAAAAAAAAAAAAS' >"$dir/base" ;;
     catalog) head -c 20000 locales/en.txt >"$dir/en"; head -c 20000 locales/de.txt >"$dir/de" ;;
+    sealed) printf '{"schema":"meso-advisor/sealed@1","content":"gzip","data":"H4sIAAAAAAAAA6uuBQBDv6ajAgAAAA=="}' >"$dir/gzip"
+            printf '{"schema":"meso-advisor/sealed@1","content":"gzip+aes-256-gcm","salt":"BwcHBwcHBwcHBwcHBwcHBw==","iterations":600000,"iv":"CQkJCQkJCQkJCQkJ","data":"AAAA"}' >"$dir/aes" ;;
   esac
 }
 
