@@ -203,3 +203,20 @@ test("the preview's plan has the command line's dates for the same settings and 
     assert.equal(edited.plan.estimated_cost?.session_price, 120.5, "prices reach the plan");
   });
 });
+
+test("the visitor app links to the setup page (About, and #/setup), which is its own build", async () => {
+  await withFreshPage(env, async (page) => {
+    await gotoApp(page, env.baseUrl, "#/about");
+    const fromAbout = page.getByRole("link", { name: t("setup.about_link"), exact: true });
+    assert.equal(new URL(await fromAbout.evaluate((a) => a.href)).pathname, "/setup/");
+    await gotoApp(page, env.baseUrl, "#/setup");
+    await page.getByTestId("setup-elsewhere").waitFor();
+    assert.equal(await page.getByTestId("setup-page").count(), 0, "the visitor build has no setup page");
+    await page.getByTestId("setup-elsewhere").getByRole("link").click();
+    await page.getByTestId("setup-page").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/setup/");
+    // The setup build's scripts are not the visitor's.
+    const scripts = await page.evaluate(() => [...document.querySelectorAll("link[rel=modulepreload], script[src]")].map((e) => e.href || e.src));
+    assert.ok(scripts.some((s) => new URL(s).pathname.startsWith("/setup/setup-")), scripts.join(" "));
+  });
+});
