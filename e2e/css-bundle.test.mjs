@@ -45,3 +45,10 @@ for (const [name, source, built] of [
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith(".css")), [href.split("/").pop()], "no separate stylesheets left");
   });
 }
+
+test("the setup page links the app's stylesheets, in the same order, and its own", () => {
+  const app = sources(join(ROOT, "index.html")).map((f) => f.split("/").pop());
+  const setup = sources(join(ROOT, "setup/index.html"), "setup").map((f) => f.split("/").pop());
+  assert.deepEqual(setup.filter((f) => f !== "setup_page.css"), app, "setup/index.html lists the same stylesheets as index.html");
+  assert.ok(setup.includes("setup_page.css") && !app.includes("setup_page.css"));
+});

@@ -1,6 +1,8 @@
 //! The sealed wrapper of stored plans (`state::sealed`): base64 both ways (property), strict
 //! decoding, and every way a wrapper can be damaged or newer (reported, never read as empty).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use meso_advisor::state::plans::StoreError;
 use meso_advisor::state::sealed::{
     base64_decode, base64_encode, is_sealed, open, seal, KeySpec, Sealed, IV_BYTES, SALT_BYTES,

@@ -10,23 +10,10 @@
 //   const server = await startGzipServer("dist");   // server.url, server.sent (bytes by path), await server.close()
 
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname, resolve, sep } from "node:path";
 import { COMPRESSED, gzipped } from "./first-load.mjs";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-};
+import { resolveFile, TYPES } from "./static-server.mjs";
 
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm|svg)$/;
 
@@ -43,21 +30,12 @@ export async function startGzipServer(dir, { port = 0, overrides = {} } = {}) {
   };
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-      let file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
+      const found = await resolveFile(root, req.url);
+      if (!found) {
         res.writeHead(403).end();
         return;
       }
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = join(file, "index.html");
-        info = await stat(file).catch(() => null);
-      }
-      if (!info && extname(path) === "") {
-        file = join(root, "index.html");
-        info = await stat(file).catch(() => null);
-      }
+      const { file, info } = found;
       const key = file.slice(root.length + 1).split(sep).join("/");
       if (!info && !(key in overrides)) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");

@@ -12,7 +12,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const TYPES = {
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -26,25 +26,37 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/**
+ * The file a request path names under `root` (a directory's index.html; index.html for a path
+ * without an extension, as client-side routes are), with its stat (null when there is none),
+ * or null when the path leaves `root`. Shared with scripts/lib/gzip-server.mjs.
+ */
+export async function resolveFile(root, url) {
+  const path = decodeURIComponent(new URL(url, "http://localhost").pathname);
+  let file = normalize(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    file = join(file, "index.html");
+    info = await stat(file).catch(() => null);
+  }
+  if (!info && extname(path) === "") {
+    file = join(root, "index.html");
+    info = await stat(file).catch(() => null);
+  }
+  return { file, info };
+}
+
 export async function startStaticServer(dir, port = 0) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-      let file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
+      const found = await resolveFile(root, req.url);
+      if (!found) {
         res.writeHead(403).end();
         return;
       }
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = join(file, "index.html");
-        info = await stat(file).catch(() => null);
-      }
-      if (!info && extname(path) === "") {
-        file = join(root, "index.html");
-        info = await stat(file).catch(() => null);
-      }
+      const { file, info } = found;
       if (!info) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");
         return;

@@ -193,3 +193,16 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| format!("{e:?}"))
 }
+
+/// Offers every saved plan as a backup file (the spec §9 envelope, the same JSON as storage
+/// holds unencrypted): the saved-plans page, staff mode's patient list and its encryption
+/// section use it.
+pub fn download_backup(
+    plans: &[crate::state::plans::SavedPlan],
+    unconverted: &[crate::state::plans::Unconverted],
+) -> Result<(), String> {
+    let text = crate::state::plans::Envelope::current(plans.to_vec(), unconverted.to_vec())
+        .to_text()
+        .map_err(|e| e.to_string())?;
+    download("mesotherapy-plans-backup.json", "application/json", &text)
+}

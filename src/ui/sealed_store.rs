@@ -223,7 +223,7 @@ impl SealedStore {
             return Ok(());
         }
         let spec = KeySpec {
-            salt: random(SALT_BYTES).map_err(StoreError::WriteFailed)?,
+            salt: staff_auth::random_bytes(SALT_BYTES).map_err(StoreError::WriteFailed)?,
             iterations: staff_auth::ITERATIONS,
         };
         let key = Key {
@@ -366,7 +366,7 @@ async fn write(inner: &Inner, n: u64, text: &str, key: Option<&Key>) -> Result<(
         sealed::seal(&match key {
             None => Sealed::Gzip(packed),
             Some(k) => {
-                let iv = random(IV_BYTES).map_err(fail)?;
+                let iv = staff_auth::random_bytes(IV_BYTES).map_err(fail)?;
                 let data = aes(&k.key, &iv, &packed, true).await.map_err(fail)?;
                 Sealed::Encrypted {
                     key: k.spec.clone(),
@@ -414,17 +414,6 @@ async fn unseal(s: &Sealed, key: Option<&Key>) -> Result<String, StoreError> {
         return Err(StoreError::Damaged("sealed plans: too large".into()));
     }
     String::from_utf8(bytes).map_err(|e| StoreError::Damaged(format!("sealed plans: {e}")))
-}
-
-fn random(n: usize) -> Result<Vec<u8>, String> {
-    let mut buf = vec![0u8; n];
-    web_sys::window()
-        .ok_or("no window")?
-        .crypto()
-        .map_err(|_| "no crypto")?
-        .get_random_values_with_u8_array(&mut buf)
-        .map_err(|_| "no randomness")?;
-    Ok(buf)
 }
 
 fn js(e: JsValue) -> String {

@@ -48,6 +48,18 @@ pub(crate) fn subtle() -> Result<web_sys::SubtleCrypto, String> {
     Ok(w.crypto().map_err(|_| "no crypto")?.subtle())
 }
 
+/// `n` random bytes from WebCrypto (salts, and AES-GCM nonces in `ui::sealed_store`).
+pub(crate) fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
+    let mut buf = vec![0u8; n];
+    web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .map_err(|_| "no crypto")?
+        .get_random_values_with_u8_array(&mut buf)
+        .map_err(|_| "no randomness")?;
+    Ok(buf)
+}
+
 /// Whether this page may use WebCrypto (HTTPS or localhost).
 pub fn available() -> bool {
     subtle().is_ok()
@@ -107,13 +119,7 @@ pub fn stored() -> Result<Option<StaffSecret>, String> {
 
 /// Sets (or changes) the passcode: a new random salt, the hash stored.
 pub async fn set_passcode(passcode: &str) -> Result<(), String> {
-    let mut salt = [0u8; 16];
-    web_sys::window()
-        .ok_or("no window")?
-        .crypto()
-        .map_err(|_| "no crypto")?
-        .get_random_values_with_u8_array(&mut salt)
-        .map_err(|_| "no randomness")?;
+    let salt = random_bytes(16)?;
     let hash = derive(passcode, &salt, ITERATIONS).await?;
     let secret = StaffSecret {
         salt: hex(&salt),

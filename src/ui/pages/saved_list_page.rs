@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::state::plans::{Envelope, PlansAction, StoreStatus};
+use crate::state::plans::{PlansAction, StoreStatus};
 use crate::ui::browser;
 use crate::ui::components::{RenameForm, StorageStatus, StoreNotice, UndoBar};
 use crate::ui::context::use_app;
@@ -35,13 +35,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
         let unconverted = state.unconverted.clone();
         let backup_failed = backup_failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let ok = Envelope::current(plans.clone(), unconverted.clone())
-                .to_text()
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    browser::download("mesotherapy-plans-backup.json", "application/json", &text)
-                });
-            backup_failed.set(ok.is_err());
+            backup_failed.set(browser::download_backup(&plans, &unconverted).is_err());
         })
     };
     let items = state.plans.iter().map(|p| {

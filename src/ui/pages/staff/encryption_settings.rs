@@ -7,7 +7,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::plans::{Envelope, PlansAction};
+use crate::state::plans::PlansAction;
 use crate::ui::browser;
 use crate::ui::context::use_app;
 use crate::ui::staff_auth;
@@ -40,12 +40,7 @@ pub fn encryption_settings(_props: &EncryptionSettingsProps) -> Html {
         let message = message.clone();
         let catalog = ctx.catalog;
         Callback::from(move |_: MouseEvent| {
-            let ok = Envelope::current(plans.clone(), unconverted.clone())
-                .to_text()
-                .map_err(|e| e.to_string())
-                .and_then(|t| {
-                    browser::download("mesotherapy-plans-backup.json", "application/json", &t)
-                });
+            let ok = browser::download_backup(&plans, &unconverted);
             message.set(Some(catalog.t(if ok.is_ok() {
                 "backup.exported"
             } else {

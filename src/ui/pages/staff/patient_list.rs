@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::state::backup::{preview, BackupError, Preview};
-use crate::state::plans::{Envelope, PlansAction};
+use crate::state::plans::PlansAction;
 use crate::state::staff::{course_status, next_due, passcode_ok};
 use crate::ui::browser;
 use crate::ui::components::{StorageStatus, StoreNotice};
@@ -112,12 +112,7 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
         let notice = notice.clone();
         let catalog = ctx.catalog;
         Callback::from(move |_: MouseEvent| {
-            let ok = Envelope::current(plans.clone(), unconverted.clone())
-                .to_text()
-                .map_err(|e| e.to_string())
-                .and_then(|t| {
-                    browser::download("mesotherapy-plans-backup.json", "application/json", &t)
-                });
+            let ok = browser::download_backup(&plans, &unconverted);
             notice.set(Some(catalog.t(if ok.is_ok() {
                 "backup.exported"
             } else {
