@@ -12,8 +12,12 @@
 
 const BUILD_ID = "__BUILD_ID__";
 const PRECACHE = ["__PRECACHE__"];
+/** Staff mode's own page (staff/): kept only on devices that have opened it (see below). */
+const STAFF_PRECACHE = ["__STAFF_PRECACHE__"];
 const CACHE_PREFIX = "meso-advisor-";
 const CACHE = CACHE_PREFIX + BUILD_ID;
+/** An empty cache whose presence marks a device that uses staff mode (kept across versions). */
+const STAFF_DEVICE = "meso-advisor-device-staff";
 
 /** How a same-origin GET path is served: "network-first", "cache-first" or "pass". */
 function strategyFor(path) {
@@ -33,14 +37,16 @@ function strategyFor(path) {
  *  the clinic setup page (setup/, its own document) is kept under its own address; every
  *  other navigation is the app's page (its routes live in the hash). */
 function navigationKey(pathname, scopePath) {
-  const setup = `${scopePath}setup`;
-  if ([setup, `${setup}/`, `${setup}/index.html`].includes(pathname)) return "setup/index.html";
+  for (const page of ["setup", "staff"]) {
+    const base = `${scopePath}${page}`;
+    if ([base, `${base}/`, `${base}/index.html`].includes(pathname)) return `${page}/index.html`;
+  }
   return "index.html";
 }
 
 /** The old caches to delete when `current` activates. */
 function staleCaches(names, current) {
-  return names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== current);
+  return names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== current && n !== STAFF_DEVICE);
 }
 
 /** The URLs to precache, relative to the worker's scope. */
@@ -49,9 +55,16 @@ function precacheUrls(list) {
 }
 
 if (typeof self !== "undefined" && typeof self.addEventListener === "function" && typeof module === "undefined") {
+  const fresh = (urls) => urls.map((u) => new Request(u, { cache: "reload" }));
   self.addEventListener("install", (event) => {
-    // No skipWaiting: a new version waits for the visitor's "Reload".
-    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(precacheUrls(PRECACHE).map((u) => new Request(u, { cache: "reload" })))));
+    // No skipWaiting: a new version waits for the visitor's "Reload". A device that uses
+    // staff mode keeps its page too.
+    event.waitUntil(
+      caches.open(CACHE).then(async (cache) => {
+        await cache.addAll(fresh(precacheUrls(PRECACHE)));
+        if (await caches.has(STAFF_DEVICE)) await cache.addAll(fresh(STAFF_PRECACHE));
+      }),
+    );
   });
 
   self.addEventListener("activate", (event) => {
@@ -66,6 +79,15 @@ if (typeof self !== "undefined" && typeof self.addEventListener === "function" &
   self.addEventListener("message", (event) => {
     if (event.data === "skip-waiting") self.skipWaiting();
     if (event.data === "build-id" && event.ports[0]) event.ports[0].postMessage(BUILD_ID);
+    // Staff mode was opened on this device: keep it offline, now and in later versions.
+    if (event.data === "cache-staff") {
+      event.waitUntil(
+        caches
+          .open(STAFF_DEVICE)
+          .then(() => caches.open(CACHE))
+          .then((cache) => cache.addAll(fresh(STAFF_PRECACHE))),
+      );
+    }
   });
 
   self.addEventListener("fetch", (event) => {
@@ -106,5 +128,5 @@ async function networkFirst(key, req) {
 }
 
 if (typeof module !== "undefined") {
-  module.exports = { strategyFor, navigationKey, staleCaches, precacheUrls, BUILD_ID, PRECACHE };
+  module.exports = { strategyFor, navigationKey, staleCaches, precacheUrls, BUILD_ID, PRECACHE, STAFF_PRECACHE, STAFF_DEVICE };
 }

@@ -1,6 +1,6 @@
 // The built page links one stylesheet (scripts/css-bundle.mjs), which holds every stylesheet
 // index.html names, whole and in index.html's order (the cascade depends on it), with a valid
-// Subresource Integrity hash; the separate files are gone. Same for the setup page.
+// Subresource Integrity hash; the separate files are gone. Same for the setup and staff pages.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -20,6 +20,7 @@ function sources(htmlPath, prefix = "") {
 for (const [name, source, built] of [
   ["the app", "index.html", "index.html"],
   ["the setup page", "setup/index.html", "setup/index.html"],
+  ["staff mode", "staff/index.html", "staff/index.html"],
 ]) {
   test(`${name}: one stylesheet holding every source stylesheet in order`, { skip: !existsSync(join(DIST, built)) && "no dist/ yet" }, () => {
     const html = readFileSync(join(DIST, built), "utf8");
@@ -46,9 +47,11 @@ for (const [name, source, built] of [
   });
 }
 
-test("the setup page links the app's stylesheets, in the same order, and its own", () => {
+test("the setup and staff pages link the app's stylesheets, in the same order (setup its own too)", () => {
   const app = sources(join(ROOT, "index.html")).map((f) => f.split("/").pop());
   const setup = sources(join(ROOT, "setup/index.html"), "setup").map((f) => f.split("/").pop());
   assert.deepEqual(setup.filter((f) => f !== "setup_page.css"), app, "setup/index.html lists the same stylesheets as index.html");
   assert.ok(setup.includes("setup_page.css") && !app.includes("setup_page.css"));
+  const staff = sources(join(ROOT, "staff/index.html"), "staff").map((f) => f.split("/").pop());
+  assert.deepEqual(staff, app, "staff/index.html lists the same stylesheets as index.html");
 });

@@ -131,7 +131,7 @@ test("a result, a plan and a saved plan re-render in the new language, with Intl
 
 // #/staff: the patient list with its storage and encryption sections (no passcode on this
 // clinic's single-user device).
-const PAGES = ["#/", "#/step/1", "#/step/2", "#/step/3", "#/step/4", "#/step/5", "#/step/6", "#/result", "#/plan", "#/about", "#/staff"];
+const PAGES = ["#/", "#/step/1", "#/step/2", "#/step/3", "#/step/4", "#/step/5", "#/step/6", "#/result", "#/plan", "#/about", "staff/#/staff"];
 
 test("no horizontal overflow and no clipped button at 320, 390 and 1024 px in any language", async () => {
   for (const width of [320, 390, 1024]) {

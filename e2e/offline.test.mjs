@@ -120,6 +120,59 @@ test("the setup page (its own document) opened online leaves the app's page as i
   });
 });
 
+/** Whether the worker's current cache holds this address (relative to the site). */
+function cached(page, path) {
+  return page.evaluate(async (path) => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("meso-advisor-") && (await (await caches.open(name)).match(new URL(path, location.origin).href))) return true;
+    }
+    return false;
+  }, path);
+}
+
+test("staff mode works offline on a device that has opened it, and only there", async () => {
+  await withServedPage(async (page, site) => {
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    assert.equal(await cached(page, "/staff/index.html"), false, "a visitor's device does not keep staff mode");
+    await page.goto(new URL("staff/#/staff", site.url).href);
+    await page.getByTestId("staff-unlock").waitFor();
+    await page.waitForFunction(async () => (await caches.keys()).includes("meso-advisor-device-staff"));
+    await page.waitForFunction(async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith("meso-advisor-") && (await (await caches.open(name)).match(new URL("/staff/index.html", location.origin).href))) return true;
+      }
+      return false;
+    });
+    // A new version installs staff mode too on this device (not only what a visit cached).
+    const swPath = join(site.dir, "sw.js");
+    const newBuild = "5afe5afe5afe5afe";
+    writeFileSync(swPath, readFileSync(swPath, "utf8").replace(/const BUILD_ID = "[0-9a-f]+";/, `const BUILD_ID = "${newBuild}";`));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.getByTestId("update-banner").waitFor();
+    const installed = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+      `meso-advisor-${newBuild}`,
+    );
+    assert.ok(installed.includes("/staff/index.html"), installed.join(" "));
+    assert.ok(installed.some((p) => /^\/staff\/staff-[0-9a-f]+_bg\.wasm$/.test(p)), "staff mode's wasm");
+    await Promise.all([page.waitForEvent("load"), page.getByTestId("update-reload").click()]);
+    await controlled(page);
+    assert.equal(await controllerBuild(page), newBuild);
+    await site.stop();
+    await page.goto(new URL("staff/#/staff", site.url).href);
+    await page.getByTestId("staff-unlock").waitFor();
+    await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill("482913");
+    await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill("482913");
+    await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
+    await page.getByTestId("staff-patients").waitFor();
+    // And the app's own page, offline too.
+    await page.goto(site.url);
+    await page.getByTestId("start-page").waitFor();
+    await site.start();
+  });
+});
+
 test("clinic.json changes are picked up online; offline the last one seen is used", async () => {
   await withServedPage(async (page, site) => {
     await gotoApp(page, site.url, "#/");

@@ -35,7 +35,7 @@ async function withTablet(fn) {
 }
 
 async function setPasscode(page) {
-  await gotoApp(page, env.baseUrl, "#/staff");
+  await gotoApp(page, env.baseUrl, "staff/#/staff");
   await page.getByTestId("staff-unlock").waitFor();
   await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill(PASSCODE);
   await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill(PASSCODE);
@@ -50,7 +50,7 @@ async function unlock(page, code = PASSCODE) {
 
 test("a passcode is set twice, never stored in clear; wrong tries back off; lock and unlock", async () => {
   await withTablet(async (page) => {
-    await gotoApp(page, env.baseUrl, "#/staff");
+    await gotoApp(page, env.baseUrl, "staff/#/staff");
     await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill("123");
     await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill("123");
     await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
@@ -155,7 +155,7 @@ test("a patient's whole course, then export, clear, import: everything back", as
     assert.deepEqual(cells, ["+1", "7", "6"]);
 
     // Export, clear storage, import: everything back.
-    await gotoApp(page, env.baseUrl, "#/staff");
+    await gotoApp(page, env.baseUrl, "staff/#/staff");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("backup-export").click()]);
     const backup = readFileSync(await download.path(), "utf8");
     const before = await storedPlans(page);
@@ -233,7 +233,7 @@ test("encryption at rest: on after the warning, nothing readable while locked, o
     // A new start is locked too, until the passcode opens it.
     await page.reload();
     await page.locator("main#main").waitFor();
-    await gotoApp(page, env.baseUrl, "#/staff");
+    await gotoApp(page, env.baseUrl, "staff/#/staff");
     await unlock(page);
     await page.getByTestId("staff-patient").filter({ hasText: "Jordan Encrypted" }).waitFor();
     assert.equal(await page.getByTestId("encryption").getAttribute("data-on"), "true");
@@ -255,7 +255,7 @@ test("encryption at rest: on after the warning, nothing readable while locked, o
     assert.ok(!(await page.evaluate(() => localStorage.getItem("meso-advisor/plans"))).includes("Ana Ruiz"));
 
     // Off: written back unencrypted, everything there.
-    await gotoApp(page, env.baseUrl, "#/staff");
+    await gotoApp(page, env.baseUrl, "staff/#/staff");
     await page.getByTestId("encryption-off").click();
     await page.getByTestId("encryption-message").filter({ hasText: t("encryption.turned_off") }).waitFor();
     const back = await storedPlans(page);
@@ -305,7 +305,7 @@ test("on plain http (not this device), staff mode and encryption say why they ar
     const context = await browser.newContext({ ...TABLET, serviceWorkers: "block" });
     const page = await newAppPage(context, insecure);
     assert.equal(await page.evaluate(() => window.isSecureContext), false);
-    await gotoApp(page, insecure, "#/staff");
+    await gotoApp(page, insecure, "staff/#/staff");
     await page.getByTestId("staff-insecure").getByText(t("staff.insecure")).waitFor();
     // A single-user device (no passcode): the list opens, encryption says why it cannot.
     const clinic = JSON.parse(readFileSync(new URL("../clinic.json", import.meta.url), "utf8"));
@@ -320,4 +320,37 @@ test("on plain http (not this device), staff mode and encryption say why they ar
   } finally {
     await browser.close();
   }
+});
+
+test("staff mode is its own page: #/staff in the app opens staff/, its links stay in it, the app's links leave it", async () => {
+  await withTablet(async (page) => {
+    await gotoApp(page, env.baseUrl, "#/about");
+    await page.getByRole("link", { name: t("staff.link"), exact: true }).click();
+    await page.getByTestId("staff-unlock").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/staff/");
+    assert.equal(new URL(page.url()).hash, "#/staff");
+    // The visitor build has no staff pages: its scripts are not staff mode's.
+    const scripts = await page.evaluate(() => [...document.querySelectorAll("link[rel=modulepreload]")].map((e) => e.href));
+    assert.ok(scripts.every((s) => new URL(s).pathname.startsWith("/staff/")), scripts.join(" "));
+    await setPasscode(page);
+    // A patient link (#/staff/p/…) stays in staff/ without loading the page again.
+    await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
+    await page.getByTestId("see-plan").click();
+    const form = page.getByTestId("save-form");
+    await form.getByLabel(t("save.label"), { exact: true }).fill("Kim");
+    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+    await page.getByTestId("saved-status").waitFor();
+    await gotoApp(page, env.baseUrl, "staff/#/staff");
+    await unlock(page);
+    await page.evaluate(() => (window.__sameDocument = true));
+    await page.getByRole("link", { name: "Kim" }).click();
+    await page.getByTestId("staff-patient-page").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/staff/");
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "no new page load");
+    // The header's link to the app's pages opens the app.
+    await page.locator(".site-header").getByRole("link", { name: t("nav.about"), exact: true }).click();
+    await page.waitForURL((u) => new URL(u).pathname === "/");
+    await page.getByTestId("about-page").waitFor();
+    assert.equal(new URL(page.url()).hash, "#/about");
+  });
 });

@@ -46,6 +46,14 @@ test("a navigation is cached as the app's page, the setup page under its own add
   assert.equal(sw.navigationKey("/advisor/setup/", "/advisor/"), "setup/index.html");
   assert.equal(sw.navigationKey("/advisor/", "/advisor/"), "index.html");
   assert.equal(sw.navigationKey("/setupx/", "/"), "index.html");
+  assert.equal(sw.navigationKey("/staff/", "/"), "staff/index.html");
+  assert.equal(sw.navigationKey("/staff", "/"), "staff/index.html");
+  assert.equal(sw.navigationKey("/advisor/staff/index.html", "/advisor/"), "staff/index.html");
+});
+
+test("the mark of a staff device survives every new version; old versions' caches do not", () => {
+  const names = ["meso-advisor-aaaa", sw.STAFF_DEVICE, "meso-advisor-bbbb"];
+  assert.deepEqual([...sw.staleCaches(names, "meso-advisor-bbbb")], ["meso-advisor-aaaa"]);
 });
 
 test("activation removes this app's old caches only", () => {
@@ -59,7 +67,7 @@ test("the precache list holds the page and every file but the worker", () => {
   assert.deepEqual(urls, ["./", "a-0123456789abcdef.css", "clinic.json", "index.html"]);
 });
 
-test("the built worker lists every file of dist/ but the setup page, with a build id", { skip: !existsSync(join(DIST, "sw.js")) && "no dist/ yet" }, () => {
+test("the built worker lists every file of dist/ but the setup page (staff mode apart), with a build id", { skip: !existsSync(join(DIST, "sw.js")) && "no dist/ yet" }, () => {
   const built = load(join(DIST, "sw.js"));
   assert.match(built.BUILD_ID, /^[0-9a-f]{16}$/);
   const files = (function walk(dir, prefix = "") {
@@ -67,10 +75,13 @@ test("the built worker lists every file of dist/ but the setup page, with a buil
       statSync(join(dir, n)).isDirectory() ? walk(join(dir, n), `${prefix}${n}/`) : [`${prefix}${n}`],
     );
   })(DIST)
-    .filter((f) => f !== "sw.js" && !f.startsWith("setup/"))
+    .filter((f) => f !== "sw.js")
     .sort();
-  assert.deepEqual([...built.PRECACHE], files);
+  assert.deepEqual([...built.PRECACHE], files.filter((f) => !f.startsWith("setup/") && !f.startsWith("staff/")));
   assert.ok(!built.PRECACHE.some((f) => f.startsWith("setup/")), "the setup page is not precached");
+  assert.deepEqual([...built.STAFF_PRECACHE], files.filter((f) => f.startsWith("staff/")), "staff mode, for staff devices");
+  assert.ok(built.STAFF_PRECACHE.includes("staff/index.html"));
+  assert.ok(built.STAFF_PRECACHE.some((f) => f.endsWith("_bg.wasm")));
   for (const must of ["index.html", "clinic.json", "manifest.webmanifest", "icon-192.png", "icon-maskable-512.png"]) {
     assert.ok(built.PRECACHE.includes(must), `${must} is precached`);
   }

@@ -25,14 +25,17 @@ function files(dir) {
 }
 
 const swFile = join(staging, "sw.js");
-const list = files(staging)
+const all = files(staging)
   .map((f) => relative(staging, f).split(sep).join("/"))
-  // The clinic setup page (setup/, its own build) is for clinic staff: visitors' devices
-  // don't download it in the background.
-  .filter((f) => f !== "sw.js" && !f.startsWith("setup/"))
+  .filter((f) => f !== "sw.js")
   .sort();
+// The clinic's own pages are not downloaded in the background by visitors' devices: the setup
+// page never, staff mode (staff/) only on devices that have opened it (STAFF_PRECACHE).
+const list = all.filter((f) => !f.startsWith("setup/") && !f.startsWith("staff/"));
+const staffList = all.filter((f) => f.startsWith("staff/"));
 const hash = createHash("sha256");
-for (const f of list) {
+// The id covers staff mode too: a new staff page is a new version for the devices that keep it.
+for (const f of [...list, ...staffList]) {
   hash.update(f).update("\0").update(readFileSync(join(staging, f))).update("\0");
 }
 const buildId = hash.digest("hex").slice(0, 16);
@@ -43,7 +46,12 @@ try {
 } catch {
   fail(`no sw.js in ${staging} (index.html must copy it)`);
 }
-if (!sw.includes('["__PRECACHE__"]') || !sw.includes('"__BUILD_ID__"')) fail("sw.js lacks its markers");
-sw = sw.replace('["__PRECACHE__"]', JSON.stringify(list)).replace('"__BUILD_ID__"', JSON.stringify(buildId));
+if (!sw.includes('["__PRECACHE__"]') || !sw.includes('["__STAFF_PRECACHE__"]') || !sw.includes('"__BUILD_ID__"')) {
+  fail("sw.js lacks its markers");
+}
+sw = sw
+  .replace('["__PRECACHE__"]', JSON.stringify(list))
+  .replace('["__STAFF_PRECACHE__"]', JSON.stringify(staffList))
+  .replace('"__BUILD_ID__"', JSON.stringify(buildId));
 writeFileSync(swFile, sw);
-console.log(`sw-precache: build ${buildId}, ${list.length} files precached`);
+console.log(`sw-precache: build ${buildId}, ${list.length} files precached, ${staffList.length} of staff mode for staff devices`);

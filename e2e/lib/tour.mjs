@@ -196,7 +196,7 @@ export async function* tour(page, baseUrl) {
 
   // Staff mode: first use, the patients (with the storage and encryption sections), the
   // encryption warning, encryption on, a patient's course, and locked again.
-  await gotoApp(page, baseUrl, "#/staff");
+  await gotoApp(page, baseUrl, "staff/#/staff");
   await page.getByTestId("staff-unlock").waitFor();
   yield { name: "staff-first-use" };
   await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill(TOUR_PASSCODE);
@@ -215,7 +215,7 @@ export async function* tour(page, baseUrl) {
   await page.getByTestId("staff-patient").getByRole("link", { name: TOUR_LABEL }).click();
   await page.getByTestId("staff-patient-page").waitFor();
   yield { name: "staff-patient" };
-  await gotoApp(page, baseUrl, "#/staff");
+  await gotoApp(page, baseUrl, "staff/#/staff");
   await page.getByTestId("staff-lock").click();
   await page.getByTestId("staff-unlock").waitFor();
   yield { name: "staff-locked" };

@@ -207,7 +207,7 @@ async function timePage(browser, baseUrl, hash, text, selector, want, rewrite = 
   try {
     // First visit: store the plans on this origin, then load the page fresh and time it.
     const page = await context.newPage();
-    await page.goto(new URL("#/about", baseUrl).href);
+    await page.goto(new URL("/#/about", baseUrl).href);
     await page.locator("main#main").waitFor();
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [PLANS_KEY, text]);
     await page.addInitScript(watchCount, { selector, want });
@@ -250,7 +250,8 @@ export async function growth(browser, baseUrl, staffUrl) {
     const stored = envelopeWith(envelope, n);
     const bytes = Buffer.byteLength(stored, "utf8");
     const saved = await timePage(browser, baseUrl, "#/saved", stored, "[data-testid=saved-item]", n, true);
-    const staff = staffUrl ? await timePage(browser, staffUrl, "#/staff", stored, "[data-testid=staff-patient]", Math.min(n, STAFF_PAGE)) : null;
+    // Staff mode is its own page (staff/).
+    const staff = staffUrl ? await timePage(browser, new URL("staff/", staffUrl).href, "#/staff", stored, "[data-testid=staff-patient]", Math.min(n, STAFF_PAGE)) : null;
     rows.push({ n, bytes, perPlan: bytes / n, saved: saved.rendered, storedChars: saved.storedChars, sealed: saved.sealed, staff: staff?.rendered ?? null });
   }
   return { schema: envelope.schema, rows };

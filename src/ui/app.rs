@@ -13,7 +13,6 @@ use super::config::{load_clinic, ClinicLoad};
 use super::context::{AppContext, DraftStore, PlansStore};
 use super::locale;
 use super::offline;
-use super::pages::staff::{StaffPage, StaffPatientPage};
 use super::pages::{
     AboutPage, LetterPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage,
     SharedPage, StartPage, StepPage,
@@ -31,21 +30,46 @@ pub struct AppProps {
     /// Settings to use instead of fetching `clinic.json` (tests and embedding).
     #[prop_or_default]
     pub clinic: Option<Rc<Clinic>>,
-    /// The clinic setup build (`src/bin/setup.rs`): the app shows only the setup page, which
-    /// only that build contains. The visitor's build passes `None` and so never carries the
-    /// setup page's code (it links to `setup/` instead).
+    /// Which build this is (the visitor app unless an entry point of the clinic's own pages
+    /// says otherwise).
     #[prop_or_default]
-    pub setup: Option<PageFn>,
+    pub build: Build,
 }
 
-/// A page that only one build contains, given to the shell by that build's entry point.
-/// Equal to any other: one build has one such page.
+/// The builds of the app. Each is its own wasm, so that visitors never download the code of
+/// the pages that are not theirs: the setup page (`src/bin/setup.rs`, served as `setup/`) and
+/// staff mode (`src/bin/staff.rs`, served as `staff/`). The shell is the same; the pages
+/// given here are the only ones that build contains.
+#[derive(Clone, Copy, PartialEq, Default)]
+pub enum Build {
+    /// The visitor app (`index.html`): `#/staff…` opens `staff/`, `#/setup` links to `setup/`.
+    #[default]
+    Visitor,
+    /// The clinic setup page, whatever the hash says.
+    Setup(PageFn),
+    /// Staff mode's pages (`#/staff`, `#/staff/p/<id>`); every other route opens the app.
+    Staff(PageFn),
+}
+
+/// The pages only one build contains, given to the shell by that build's entry point.
+/// Equal to any other: one build has one such function.
 #[derive(Clone, Copy)]
-pub struct PageFn(pub fn() -> Html);
+pub struct PageFn(pub fn(&Route) -> Html);
 
 impl PartialEq for PageFn {
     fn eq(&self, _: &Self) -> bool {
         true
+    }
+}
+
+/// Where a route is shown when this build does not show it: another document, or None.
+fn elsewhere(build: Build, route: &Route) -> Option<&'static str> {
+    let staff_route = matches!(route, Route::Staff | Route::StaffPatient(_));
+    match build {
+        Build::Visitor if staff_route => Some("staff/"),
+        // The staff page's <base href="/"> makes "./" the app's own address.
+        Build::Staff(_) if !staff_route => Some("./"),
+        _ => None,
     }
 }
 
@@ -83,10 +107,10 @@ pub fn app(props: &AppProps) -> Html {
             html! { <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} /> }
         }
         Some(ClinicLoad::FromFile(c)) => {
-            html! { <LanguageGate clinic={Rc::new(c.clone())} setup={props.setup} /> }
+            html! { <LanguageGate clinic={Rc::new(c.clone())} build={props.build} /> }
         }
         Some(ClinicLoad::NoFile) => {
-            html! { <LanguageGate clinic={Rc::new(Clinic::default())} setup={props.setup} /> }
+            html! { <LanguageGate clinic={Rc::new(Clinic::default())} build={props.build} /> }
         }
     }
 }
@@ -94,7 +118,7 @@ pub fn app(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct LanguageGateProps {
     clinic: Rc<Clinic>,
-    setup: Option<PageFn>,
+    build: Build,
 }
 
 /// Loads the visitor's language before anything renders (no flash of another language), and
@@ -136,7 +160,7 @@ fn language_gate(props: &LanguageGateProps) -> Html {
         None => html! { <main class="app-loading" aria-busy="true"></main> },
         Some(catalog) => html! {
             <Shell clinic={props.clinic.clone()} {catalog} {set_language}
-                   language_failed={(*failed).clone()} setup={props.setup} />
+                   language_failed={(*failed).clone()} build={props.build} />
         },
     }
 }
@@ -147,7 +171,7 @@ struct ShellProps {
     catalog: &'static Catalog,
     set_language: Callback<String>,
     language_failed: Option<String>,
-    setup: Option<PageFn>,
+    build: Build,
 }
 
 impl PartialEq for ShellProps {
@@ -156,7 +180,7 @@ impl PartialEq for ShellProps {
             && std::ptr::eq(self.catalog, other.catalog)
             && self.set_language == other.set_language
             && self.language_failed == other.language_failed
-            && self.setup == other.setup
+            && self.build == other.build
     }
 }
 
@@ -166,10 +190,10 @@ fn shell(props: &ShellProps) -> Html {
     // Re-read on every page change: a tablet may stay open for days.
     let today = use_state(browser::today);
     // The setup build shows its one page whatever the hash says.
-    let setup = props.setup;
-    let route_now = move || match setup {
-        Some(_) => Route::Setup,
-        None => Route::parse(&browser::hash()),
+    let build = props.build;
+    let route_now = move || match build {
+        Build::Setup(_) => Route::Setup,
+        _ => Route::parse(&browser::hash()),
     };
     let route = use_state(route_now);
     // localStorage, sealed (compressed, or encrypted by staff) when it must be.
@@ -313,6 +337,36 @@ fn shell(props: &ShellProps) -> Html {
             }
         });
     }
+    // A route another build shows opens that page, in place of this history entry.
+    use_effect_with((*route).clone(), move |r| {
+        if let Some(prefix) = elsewhere(build, r) {
+            browser::open_elsewhere(&format!("{prefix}#{}", r.hash()));
+        }
+    });
+    // In the staff page (whose <base> is the app's address), its own links stay in it.
+    use_effect_with((), move |_| {
+        let listener = matches!(build, Build::Staff(_)).then(|| {
+            gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "click",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let link = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+                        .and_then(|a| a.get_attribute("href"));
+                    if let Some(href) = link {
+                        if elsewhere(build, &Route::parse(&href)).is_none() {
+                            e.prevent_default();
+                            browser::set_hash(&href);
+                        }
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
     // Staff mode locked (by hand, idle time or a kiosk reset): encrypted plans leave memory.
     {
         let plans = plans.clone();
@@ -360,8 +414,8 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
-    // Kiosk mode is for visitors: never in the setup build.
-    let kiosk = props.clinic.kiosk.idle_reset_seconds > 0 && setup.is_none();
+    // Kiosk mode is for visitors and the staff on their tablet: never in the setup build.
+    let kiosk = props.clinic.kiosk.idle_reset_seconds > 0 && !matches!(build, Build::Setup(_));
     let navigate = {
         let route = route.clone();
         Callback::from(move |r: Route| {
@@ -411,7 +465,10 @@ fn shell(props: &ShellProps) -> Html {
     {
         let update_ready = update_ready.clone();
         use_effect_with((), move |_| {
-            offline::start(Callback::from(move |_| update_ready.set(true)));
+            offline::start(
+                Callback::from(move |_| update_ready.set(true)),
+                matches!(build, Build::Staff(_)),
+            );
         });
     }
     let ctx = AppContext {
@@ -431,7 +488,9 @@ fn shell(props: &ShellProps) -> Html {
         set_language: props.set_language.clone(),
         staff_open: staff_open.clone(),
     };
+    // A route another build shows: nothing here while that page opens (see below).
     let page = match &*route {
+        r if elsewhere(build, r).is_some() => html! {},
         Route::Start => html! { <StartPage /> },
         Route::Step(n) => html! { <StepPage key={format!("step-{n}")} step={*n} /> },
         Route::Result => html! { <ResultPage /> },
@@ -439,14 +498,17 @@ fn shell(props: &ShellProps) -> Html {
         Route::Saved => html! { <SavedListPage /> },
         Route::SavedPlan(id) => html! { <SavedPlanPage id={id.clone()} /> },
         Route::About => html! { <AboutPage /> },
-        Route::Staff => html! { <StaffPage /> },
-        Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
+        Route::Staff | Route::StaffPatient(_) => match build {
+            Build::Staff(pages) => (pages.0)(&route),
+            // The visitor build: staff mode is its own page (an effect opens it).
+            _ => html! {},
+        },
         Route::Shared(code) => html! { <SharedPage code={code.clone()} /> },
         Route::Letter => html! { <LetterPage /> },
-        Route::Setup => match props.setup {
-            Some(page) => (page.0)(),
-            // The visitor's build: setup is its own page (its code is not in this build).
-            None => html! {
+        Route::Setup => match build {
+            Build::Setup(pages) => (pages.0)(&route),
+            // The setup page is its own page (its code is not in this build).
+            _ => html! {
                 <div class="about-page" data-testid="setup-elsewhere">
                     <h1 id="page-heading" tabindex="-1">{ catalog.t("setup.title") }</h1>
                     <p><a class="app-link" href="setup/">{ catalog.t("setup.about_link") }</a></p>

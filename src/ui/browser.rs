@@ -102,9 +102,24 @@ pub fn set_hash(h: &str) {
 pub fn replace_hash(h: &str) {
     if let Some(w) = window() {
         if let Ok(history) = w.history() {
-            let url = format!("#{}", h.trim_start_matches('#'));
+            // This document's own address (a relative "#…" would follow a <base>, as in the
+            // setup and staff pages, and name another document).
+            let loc = w.location();
+            let url = format!(
+                "{}{}#{}",
+                loc.pathname().unwrap_or_default(),
+                loc.search().unwrap_or_default(),
+                h.trim_start_matches('#')
+            );
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
+    }
+}
+
+/// Opens another document of the app (another build's page) in place of this history entry.
+pub fn open_elsewhere(url: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().replace(url);
     }
 }
 

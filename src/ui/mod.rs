@@ -15,7 +15,7 @@ pub mod sealed_store;
 pub mod staff_auth;
 pub mod storage;
 
-pub use app::{App, AppProps, PageFn};
+pub use app::{App, AppProps, Build, PageFn};
 
 /// Mounts the app (called by `main`).
 ///

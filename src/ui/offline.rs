@@ -26,7 +26,7 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 /// Registers `sw.js` (release builds) and calls `on_update_ready` when a new version waits.
 /// Debug builds (`trunk serve`) unregister any worker instead, so development never runs
 /// stale cached files.
-pub fn start(on_update_ready: Callback<()>) {
+pub fn start(on_update_ready: Callback<()>, staff_device: bool) {
     let Some(c) = container() else { return };
     if cfg!(debug_assertions) {
         wasm_bindgen_futures::spawn_local(async move {
@@ -56,6 +56,22 @@ pub fn start(on_update_ready: Callback<()>) {
         let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
             return;
         };
+        // Staff mode is its own page, not precached for every visitor: a device that opens
+        // it asks the worker to keep it too (now, and in every later version), so that the
+        // clinic's tablet has staff mode offline.
+        if staff_device {
+            if let Ok(ready) = c.ready() {
+                if let Ok(reg) = JsFuture::from(ready).await {
+                    if let Some(active) = reg
+                        .dyn_into::<web_sys::ServiceWorkerRegistration>()
+                        .ok()
+                        .and_then(|r| r.active())
+                    {
+                        let _ = active.post_message(&JsValue::from_str("cache-staff"));
+                    }
+                }
+            }
+        }
         let has_controller = {
             let c = c.clone();
             move || c.controller().is_some()

@@ -581,7 +581,7 @@ pub fn setup_page(_props: &SetupPageProps) -> Html {
 pub fn start_setup() {
     yew::Renderer::<crate::ui::App>::with_props(crate::ui::AppProps {
         clinic: None,
-        setup: Some(crate::ui::PageFn(|| html! { <SetupPage /> })),
+        build: crate::ui::Build::Setup(crate::ui::PageFn(|_| html! { <SetupPage /> })),
     })
     .render();
 }

@@ -1,6 +1,6 @@
-//! Staff mode's pages (spec §11): unlock and the patients on this device (`#/staff`), and one
-//! patient's course (`#/staff/p/<id>`). They must not show a patient while staff mode is
-//! locked, and reach storage only through the shell's stores.
+//! Staff mode's pages (spec §11), in their own build (`staff/`): unlock and the patients on
+//! this device (`#/staff`), and one patient's course (`#/staff/p/<id>`). They must not show a
+//! patient while staff mode is locked, and reach storage only through the shell's stores.
 
 pub mod encryption_settings;
 pub mod patient_list;
@@ -13,3 +13,18 @@ pub use patient_list::PatientList;
 pub use staff_page::StaffPage;
 pub use staff_patient_page::StaffPatientPage;
 pub use staff_unlock::StaffUnlock;
+
+/// Mounts the staff mode build (`src/bin/staff.rs`, served as `staff/`): the app's shell with
+/// staff mode's pages, so that the visitor's build never carries their code.
+pub fn start_staff() {
+    use crate::state::route::Route;
+    use yew::prelude::*;
+    yew::Renderer::<crate::ui::App>::with_props(crate::ui::AppProps {
+        clinic: None,
+        build: crate::ui::Build::Staff(crate::ui::PageFn(|route| match route {
+            Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
+            _ => html! { <StaffPage /> },
+        })),
+    })
+    .render();
+}
