@@ -323,3 +323,28 @@ test("kiosk: 'Finish and hand back' clears the visit at once", async () => {
     { serviceWorkers: "block" },
   );
 });
+
+test("kiosk: staff mode left alone goes back to the app's start page, and is locked again", async () => {
+  await withServedPage(
+    async (page, site) => {
+      await kioskPage(page, site);
+      await page.goto(new URL("staff/#/staff", site.url).href);
+      await page.getByTestId("staff-unlock").waitFor();
+      await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill("482913");
+      await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill("482913");
+      await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
+      await page.getByTestId("staff-patients").waitFor();
+      // Nobody answers the countdown: the tablet is back on the app's start page.
+      await page.clock.runFor(61_000);
+      await page.getByTestId("kiosk-dialog").getByTestId("kiosk-still-here").waitFor();
+      await page.clock.runFor(31_000);
+      await page.waitForURL((u) => new URL(u).pathname === "/");
+      await page.getByTestId("start-page").waitFor();
+      // Staff mode is locked again: its page asks for the passcode.
+      await page.goto(new URL("staff/#/staff", site.url).href);
+      await page.getByTestId("staff-unlock").waitFor();
+      assert.equal(await page.getByTestId("staff-patients").count(), 0);
+    },
+    { serviceWorkers: "block" },
+  );
+});
