@@ -120,30 +120,23 @@ test("the setup page (its own document) opened online leaves the app's page as i
   });
 });
 
-/** Whether the worker's current cache holds this address (relative to the site). */
-function cached(page, path) {
-  return page.evaluate(async (path) => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith("meso-advisor-") && (await (await caches.open(name)).match(new URL(path, location.origin).href))) return true;
-    }
-    return false;
-  }, path);
+/** In the page: whether one of the worker's caches holds this address (from the site root). */
+async function inWorkerCache(path) {
+  for (const name of await caches.keys()) {
+    if (name.startsWith("meso-advisor-") && (await (await caches.open(name)).match(new URL(path, location.origin).href))) return true;
+  }
+  return false;
 }
 
 test("staff mode works offline on a device that has opened it, and only there", async () => {
   await withServedPage(async (page, site) => {
     await gotoApp(page, site.url, "#/");
     await controlled(page);
-    assert.equal(await cached(page, "/staff/index.html"), false, "a visitor's device does not keep staff mode");
+    assert.equal(await page.evaluate(inWorkerCache, "/staff/index.html"), false, "a visitor's device does not keep staff mode");
     await page.goto(new URL("staff/#/staff", site.url).href);
     await page.getByTestId("staff-unlock").waitFor();
     await page.waitForFunction(async () => (await caches.keys()).includes("meso-advisor-device-staff"));
-    await page.waitForFunction(async () => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith("meso-advisor-") && (await (await caches.open(name)).match(new URL("/staff/index.html", location.origin).href))) return true;
-      }
-      return false;
-    });
+    await page.waitForFunction(inWorkerCache, "/staff/index.html");
     // A new version installs staff mode too on this device (not only what a visit cached).
     const swPath = join(site.dir, "sw.js");
     const newBuild = "5afe5afe5afe5afe";

@@ -32,8 +32,9 @@ enum State {
         text: Option<String>,
         key: Option<Key>,
     },
-    /// Sealed text is being read (decompressed).
-    Opening,
+    /// Sealed text as read from storage, still to be decompressed (and decrypted with this
+    /// key, when it is encrypted and this tab had it open).
+    Opening(Sealed, Option<Key>),
     /// Encrypted, and staff mode is locked: nothing of it is in memory.
     Locked,
     /// The stored text cannot be read (damaged, newer): kept, never written over.
@@ -57,30 +58,25 @@ pub struct SealedStore {
     inner: Rc<Inner>,
 }
 
-/// The outcome of reading what is stored, before any page shows it.
-fn read_state(key: Option<Key>) -> (State, Option<Sealed>) {
+/// The outcome of reading what is stored, before any page shows it: the key is this tab's
+/// (when it had the plans open), kept if the stored text is still encrypted.
+fn read_state(key: Option<Key>) -> State {
     match LocalStore.get(PLANS_KEY) {
-        Err(e) => (State::Failed(e), None),
-        Ok(None) => (
-            State::Open {
-                text: None,
-                key: None,
-            },
-            None,
-        ),
-        Ok(Some(text)) if !sealed::is_sealed(&text) => (
-            State::Open {
-                text: Some(text),
-                key: None,
-            },
-            None,
-        ),
+        Err(e) => State::Failed(e),
+        Ok(None) => State::Open {
+            text: None,
+            key: None,
+        },
+        Ok(Some(text)) if !sealed::is_sealed(&text) => State::Open {
+            text: Some(text),
+            key: None,
+        },
         Ok(Some(text)) => match sealed::open(&text) {
-            Err(e) => (State::Failed(e), None),
-            Ok(s @ Sealed::Gzip(_)) => (State::Opening, Some(s)),
+            Err(e) => State::Failed(e),
+            Ok(s @ Sealed::Gzip(_)) => State::Opening(s, None),
             Ok(s @ Sealed::Encrypted { .. }) => match key {
-                Some(_) => (State::Opening, Some(s)),
-                None => (State::Locked, None),
+                Some(k) => State::Opening(s, Some(k)),
+                None => State::Locked,
             },
         },
     }
@@ -91,7 +87,7 @@ impl SealedStore {
     /// [`SealedStore::finish_opening`]; encrypted text stays locked until
     /// [`SealedStore::unlock`].
     pub fn new() -> SealedStore {
-        let (state, _) = read_state(None);
+        let state = read_state(None);
         SealedStore {
             inner: Rc::new(Inner {
                 state: RefCell::new(state),
@@ -104,7 +100,7 @@ impl SealedStore {
 
     /// Whether the repository can be read now (not still decompressing).
     pub fn ready(&self) -> bool {
-        !matches!(*self.inner.state.borrow(), State::Opening)
+        !matches!(*self.inner.state.borrow(), State::Opening(..))
     }
 
     /// Whether the stored plans are encrypted (open with their key, or locked).
@@ -127,24 +123,24 @@ impl SealedStore {
             State::Open { key, .. } => key.clone(),
             _ => None,
         };
-        let (state, sealed) = read_state(key.clone());
-        *self.inner.state.borrow_mut() = state;
-        self.decode(sealed, key, done);
+        *self.inner.state.borrow_mut() = read_state(key);
+        self.decode(done);
     }
 
     /// Finishes reading sealed text (decompressing it); `done` runs when the plans can be
     /// loaded (at once when they already can).
     pub fn finish_opening(&self, done: impl FnOnce() + 'static) {
-        if self.ready() {
-            return done();
-        }
-        let (state, sealed) = read_state(None);
-        *self.inner.state.borrow_mut() = state;
-        self.decode(sealed, None, done);
+        self.decode(done);
     }
 
-    fn decode(&self, sealed: Option<Sealed>, key: Option<Key>, done: impl FnOnce() + 'static) {
-        let Some(sealed) = sealed else {
+    /// Decompresses (and decrypts) sealed text read from storage, then runs `done`; at once
+    /// when there is nothing to decode.
+    fn decode(&self, done: impl FnOnce() + 'static) {
+        let pending = match &*self.inner.state.borrow() {
+            State::Opening(s, k) => Some((s.clone(), k.clone())),
+            _ => None,
+        };
+        let Some((sealed, key)) = pending else {
             return done();
         };
         let inner = self.inner.clone();
@@ -292,7 +288,7 @@ impl TextStore for SealedStore {
         }
         match &*self.inner.state.borrow() {
             State::Open { text, .. } => Ok(text.clone()),
-            State::Opening => Err(StoreError::Unavailable("still reading".into())),
+            State::Opening(..) => Err(StoreError::Unavailable("still reading".into())),
             State::Locked => Err(StoreError::Locked),
             State::Failed(e) => Err(e.clone()),
         }
@@ -304,7 +300,7 @@ impl TextStore for SealedStore {
         }
         let k = match &*self.inner.state.borrow() {
             State::Open { key, .. } => key.clone(),
-            State::Opening => return Err(StoreError::Unavailable("still reading".into())),
+            State::Opening(..) => return Err(StoreError::Unavailable("still reading".into())),
             State::Locked => return Err(StoreError::Locked),
             State::Failed(e) => return Err(e.clone()),
         };
