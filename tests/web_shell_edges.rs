@@ -81,6 +81,7 @@ async fn unreachable_settings_stop_the_app_and_offer_a_retry() {
         lines: vec!["clinic.json: network error".into()],
         unreachable: true,
         on_retry: yew::Callback::from(move |_| counter.set(counter.get() + 1)),
+        catalog: catalog(),
     };
     let handle = yew::Renderer::<ConfigError>::with_root_and_props(root.clone(), props).render();
     let heading = wait_el(&root, "h1").await;

@@ -10,16 +10,14 @@
 
 mod web_layout;
 
-use std::rc::Rc;
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use meso_advisor::core::planner::{Plan, PlanKind, PlanStatus, Session};
 use meso_advisor::core::{Catalog, Clinic};
-use meso_advisor::state::plans::{MemoryRepository, PlanRepository};
 use meso_advisor::state::route::Route;
 use meso_advisor::ui::components::Timeline;
-use meso_advisor::ui::context::{AppContext, DraftStore, PlansStore};
+use meso_advisor::ui::context::{AppContext, DraftStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_layout::Rect;
@@ -81,28 +79,19 @@ struct HostProps {
 #[component(Host)]
 fn host(props: &HostProps) -> Html {
     let draft = use_reducer(DraftStore::default);
-    let plans = use_reducer(PlansStore::default);
-    let last_saved = use_state(|| None);
     let reveal_step = use_state(|| None);
     let clinic = use_memo((), |_| Clinic::default());
-    let repository = use_memo((), |_| MemoryRepository::default());
-    let repository: Rc<dyn PlanRepository> = repository;
     let ctx = AppContext {
         clinic,
         catalog: Catalog::english(),
         today: date(2026, 11, 1),
         route: Route::Plan,
         draft,
-        plans,
-        repository,
-        sealed: Rc::new(meso_advisor::ui::sealed_store::SealedStore::new()),
-        last_saved,
         navigate: Callback::noop(),
         reveal_step,
         kiosk: false,
         finish_visit: Callback::noop(),
         set_language: Callback::noop(),
-        staff_open: use_state(|| false),
     };
     html! {
         <ContextProvider<AppContext> context={ctx}>

@@ -23,6 +23,9 @@ pub fn language_name(code: &str) -> &'static str {
 }
 
 const EN: &str = include_str!("../../locales/en.txt");
+/// The questionnaire's English texts (lines of `en.txt` selected by `build.rs`): all the
+/// questionnaire's own build embeds (see [`Catalog::questionnaire_english`]).
+const EN_QUESTIONNAIRE: &str = include_str!(concat!(env!("OUT_DIR"), "/en.questionnaire.txt"));
 #[cfg(not(target_arch = "wasm32"))]
 const ES: &str = include_str!("../../locales/es.txt");
 #[cfg(not(target_arch = "wasm32"))]
@@ -71,10 +74,25 @@ impl Catalog {
         EN_CATALOG.get_or_init(|| Catalog::from_text("en", EN).unwrap_or_else(|e| panic!("{e}")))
     }
 
+    /// The English texts of the questionnaire's pages only (start page, steps, About): what
+    /// the questionnaire's own web build embeds, so that its first load does not carry the
+    /// texts of the result, the plan or staff mode. Every other build uses [`Catalog::english`].
+    pub fn questionnaire_english() -> &'static Catalog {
+        static EN_Q_CATALOG: OnceLock<Catalog> = OnceLock::new();
+        EN_Q_CATALOG.get_or_init(|| {
+            Catalog::from_text("en", EN_QUESTIONNAIRE).unwrap_or_else(|e| panic!("{e}"))
+        })
+    }
+
     /// The catalog for a language code, when this build has it (embedded or registered).
     pub fn loaded(code: &str) -> Option<&'static Catalog> {
+        Catalog::loaded_with(Catalog::english, code)
+    }
+
+    /// [`Catalog::loaded`], with `english` as this build's English.
+    pub fn loaded_with(english: fn() -> &'static Catalog, code: &str) -> Option<&'static Catalog> {
         if code == "en" {
-            return Some(Catalog::english());
+            return Some(english());
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -108,7 +126,16 @@ impl Catalog {
     /// life, as embedded catalogs are). Only languages of [`LANGUAGES`] are accepted, and the
     /// catalog must have every key of the English one.
     pub fn register(code: &str, text: String) -> Result<&'static Catalog, String> {
-        if let Some(c) = Catalog::loaded(code) {
+        Catalog::register_with(Catalog::english, code, text)
+    }
+
+    /// [`Catalog::register`], with `english` as this build's English (the keys it must have).
+    pub fn register_with(
+        english: fn() -> &'static Catalog,
+        code: &str,
+        text: String,
+    ) -> Result<&'static Catalog, String> {
+        if let Some(c) = Catalog::loaded_with(english, code) {
             return Ok(c);
         }
         let lang = *LANGUAGES
@@ -117,7 +144,7 @@ impl Catalog {
             .ok_or_else(|| format!("unknown language {code}"))?;
         let text: &'static str = Box::leak(text.into_boxed_str());
         let catalog = Catalog::from_text(lang, text)?;
-        if let Some(missing) = Catalog::english().keys().find(|k| !catalog.has(k)) {
+        if let Some(missing) = english().keys().find(|k| !catalog.has(k)) {
             return Err(format!("{lang}.txt has no key {missing}"));
         }
         let catalog: &'static Catalog = Box::leak(Box::new(catalog));

@@ -8,19 +8,15 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::{ConfigError, KioskGuard, SiteHeader, StaffIdleLock, UpdateBanner};
+use super::components::{ConfigError, KioskGuard, SiteHeader, UpdateBanner};
 use super::config::{load_clinic, ClinicLoad};
-use super::context::{AppContext, DraftStore, PlansStore};
+use super::context::{AppContext, DraftStore};
 use super::locale;
 use super::offline;
-use super::pages::{
-    AboutPage, LetterPage, NotFoundPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage,
-    SharedPage, StartPage, StepPage,
-};
-use super::sealed_store::SealedStore;
+use super::pages::{AboutPage, NotFoundPage, StartPage, StepPage};
+use super::results_loader::ResultsLoader;
 use super::storage::{self, DraftLoad};
 use crate::core::{Catalog, Clinic};
-use crate::state::plans::{PlanRepository, PlansAction, PlansState, StoreRepository, PLANS_KEY};
 use crate::state::questionnaire::Action as DraftAction;
 use crate::state::route::Route;
 
@@ -34,17 +30,49 @@ pub struct AppProps {
     /// says otherwise).
     #[prop_or_default]
     pub build: Build,
+    /// This build replaced the questionnaire's in the same page (`results_loader`): its first
+    /// page opens as a page change (heading focused), not as a first load.
+    #[prop_or_default]
+    pub replacing: bool,
+    /// This build's English: all of `en.txt`, or the questionnaire's texts only.
+    #[prop_or_default]
+    pub english: English,
 }
 
-/// The builds of the app. Each is its own wasm, so that visitors never download the code of
-/// the pages that are not theirs: the setup page (`src/bin/setup.rs`, served as `setup/`) and
-/// staff mode (`src/bin/staff.rs`, served as `staff/`). The shell is the same; the pages
-/// given here are the only ones that build contains.
+/// This build's English catalog: [`Catalog::english`] (the default), or
+/// [`Catalog::questionnaire_english`] in the questionnaire's own build, whose entry point
+/// names it so that the full catalog is not linked in. Equal to any other: one build has one.
+#[derive(Clone, Copy)]
+pub struct English(pub fn() -> &'static Catalog);
+
+impl Default for English {
+    fn default() -> Self {
+        English(Catalog::english)
+    }
+}
+
+impl PartialEq for English {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The builds of the app. Each is its own wasm, so that visitors download only the code of
+/// the pages they reach: the questionnaire (`index.html`), the results (`src/bin/results.rs`,
+/// loaded into the same page when the questionnaire ends), the setup page
+/// (`src/bin/setup.rs`, served as `setup/`) and staff mode (`src/bin/staff.rs`, served as
+/// `staff/`). The shell is the same; the pages given here are the only ones that build
+/// contains.
 #[derive(Clone, Copy, PartialEq, Default)]
 pub enum Build {
-    /// The visitor app (`index.html`): `#/staff…` opens `staff/`, `#/setup` links to `setup/`.
+    /// The questionnaire (`index.html`): the start page, the six steps, About. Every other
+    /// visitor page loads the results build into this page (`ui::handover`); `#/staff…`
+    /// opens `staff/`, `#/setup` links to `setup/`.
     #[default]
     Visitor,
+    /// Every visitor page (`questionnaire_page` and the result, plan, saved plans, shared
+    /// assessments and the letter), with the saved plans.
+    Results(PageFn),
     /// The clinic setup page, whatever the hash says.
     Setup(PageFn),
     /// Staff mode's pages (`#/staff`, `#/staff/p/<id>`); every other route opens the app.
@@ -66,7 +94,7 @@ impl PartialEq for PageFn {
 fn elsewhere(build: Build, route: &Route) -> Option<&'static str> {
     let staff_route = matches!(route, Route::Staff | Route::StaffPatient(_));
     match build {
-        Build::Visitor if staff_route => Some("staff/"),
+        Build::Visitor | Build::Results(_) if staff_route => Some("staff/"),
         // The staff page's <base href="/"> makes "./" the app's own address.
         Build::Staff(_) if !staff_route => Some("./"),
         _ => None,
@@ -102,15 +130,17 @@ pub fn app(props: &AppProps) -> Html {
     };
     match &*loaded {
         None => html! { <main class="app-loading" aria-busy="true"></main> },
-        Some(ClinicLoad::Refused(lines)) => html! { <ConfigError lines={lines.clone()} /> },
-        Some(ClinicLoad::Unreachable(why)) => {
-            html! { <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} /> }
+        Some(ClinicLoad::Refused(lines)) => {
+            html! { <ConfigError lines={lines.clone()} catalog={(props.english.0)()} /> }
         }
+        Some(ClinicLoad::Unreachable(why)) => html! {
+            <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} catalog={(props.english.0)()} />
+        },
         Some(ClinicLoad::FromFile(c)) => {
-            html! { <LanguageGate clinic={Rc::new(c.clone())} build={props.build} /> }
+            html! { <LanguageGate clinic={Rc::new(c.clone())} build={props.build} replacing={props.replacing} english={props.english} /> }
         }
         Some(ClinicLoad::NoFile) => {
-            html! { <LanguageGate clinic={Rc::new(Clinic::default())} build={props.build} /> }
+            html! { <LanguageGate clinic={Rc::new(Clinic::default())} build={props.build} replacing={props.replacing} english={props.english} /> }
         }
     }
 }
@@ -119,6 +149,8 @@ pub fn app(props: &AppProps) -> Html {
 struct LanguageGateProps {
     clinic: Rc<Clinic>,
     build: Build,
+    replacing: bool,
+    english: English,
 }
 
 /// Loads the visitor's language before anything renders (no flash of another language), and
@@ -129,7 +161,8 @@ fn language_gate(props: &LanguageGateProps) -> Html {
     // Browser formatting for dates, plurals and prices.
     use_memo((), |_| super::intl::install());
     let wanted = use_state(|| locale::preferred(&props.clinic));
-    let shown = use_state(|| Catalog::loaded(&wanted));
+    let english = props.english.0;
+    let shown = use_state(|| Catalog::loaded_with(english, &wanted));
     let failed = use_state(|| None::<String>);
     {
         let shown = shown.clone();
@@ -137,7 +170,7 @@ fn language_gate(props: &LanguageGateProps) -> Html {
         use_effect_with((*wanted).clone(), move |lang| {
             let lang = lang.clone();
             yew::platform::spawn_local(async move {
-                match locale::load(&lang).await {
+                match locale::load(&lang, english).await {
                     Ok(c) => {
                         failed.set(None);
                         shown.set(Some(c));
@@ -145,7 +178,7 @@ fn language_gate(props: &LanguageGateProps) -> Html {
                     Err(why) => {
                         failed.set(Some(why));
                         if shown.is_none() {
-                            shown.set(Some(Catalog::english()));
+                            shown.set(Some(english()));
                         }
                     }
                 }
@@ -160,7 +193,7 @@ fn language_gate(props: &LanguageGateProps) -> Html {
         None => html! { <main class="app-loading" aria-busy="true"></main> },
         Some(catalog) => html! {
             <Shell clinic={props.clinic.clone()} {catalog} {set_language}
-                   language_failed={(*failed).clone()} build={props.build} />
+                   language_failed={(*failed).clone()} build={props.build} replacing={props.replacing} />
         },
     }
 }
@@ -172,6 +205,7 @@ struct ShellProps {
     set_language: Callback<String>,
     language_failed: Option<String>,
     build: Build,
+    replacing: bool,
 }
 
 impl PartialEq for ShellProps {
@@ -181,6 +215,7 @@ impl PartialEq for ShellProps {
             && self.set_language == other.set_language
             && self.language_failed == other.language_failed
             && self.build == other.build
+            && self.replacing == other.replacing
     }
 }
 
@@ -196,17 +231,8 @@ fn shell(props: &ShellProps) -> Html {
         _ => Route::parse(&browser::hash()),
     };
     let route = use_state(route_now);
-    // localStorage, sealed (compressed, or encrypted by staff) when it must be.
-    let sealed: Rc<SealedStore> = (*use_memo((), |_| Rc::new(SealedStore::new()))).clone();
-    let repository: Rc<dyn PlanRepository> = {
-        let sealed = sealed.clone();
-        (*use_memo(props.clinic.clone(), move |clinic| {
-            Rc::new(StoreRepository::new(sealed, clinic)) as Rc<dyn PlanRepository>
-        }))
-        .clone()
-    };
-    // Stores start from what this device holds, before any page renders (a refresh on a step
-    // or on the result keeps the visitor's place).
+    // The draft starts from what this device holds, before any page renders (a refresh on a
+    // step or on the result keeps the visitor's place).
     let draft_load = use_memo((), |_| storage::load_draft());
     let draft = use_reducer(|| DraftStore {
         draft: match &*draft_load {
@@ -215,31 +241,7 @@ fn shell(props: &ShellProps) -> Html {
         },
         revision: 0,
     });
-    let plans = {
-        let repository = repository.clone();
-        let ready = sealed.ready();
-        use_reducer(move || {
-            let mut state = PlansState::default();
-            // Sealed (compressed) plans are read asynchronously: see the effect below.
-            if ready {
-                state.apply(PlansAction::Load(repository.load()));
-            }
-            PlansStore(state)
-        })
-    };
-    {
-        let plans = plans.clone();
-        let repository = repository.clone();
-        let sealed = sealed.clone();
-        use_effect_with((), move |_| {
-            if !sealed.ready() {
-                sealed.finish_opening(move || plans.dispatch(PlansAction::Load(repository.load())));
-            }
-        });
-    }
-    let last_saved = use_state(|| None);
     let reveal_step = use_state(|| None);
-    let staff_open = use_state(|| false);
     let draft_notice = use_state(|| None::<String>);
     // Set when an unreadable draft could not be set aside: it must not be written over.
     let draft_blocked = use_state(|| false);
@@ -275,24 +277,6 @@ fn shell(props: &ShellProps) -> Html {
             move || drop(listener)
         });
     }
-    // Another tab changed the saved plans: read them again rather than write over them.
-    {
-        let plans = plans.clone();
-        let repository = repository.clone();
-        let sealed = sealed.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|s| s.key());
-                    if key.as_deref() == Some(PLANS_KEY) {
-                        let plans = plans.clone();
-                        let repository = repository.clone();
-                        sealed.reload(move || plans.dispatch(PlansAction::Load(repository.load())));
-                    }
-                });
-            move || drop(listener)
-        });
-    }
     // Clinic look and language: accent colour, `<html lang>`.
     use_effect_with((props.clinic.clone(), catalog.lang()), move |(c, lang)| {
         browser::set_accent(&c.accent_colour);
@@ -311,28 +295,6 @@ fn shell(props: &ShellProps) -> Html {
                 };
                 if let Err(e) = result {
                     draft_notice.set(Some(e.message_key().to_string()));
-                }
-            }
-        });
-    }
-    // Persist saved plans after each change (never when the store must be protected).
-    {
-        let plans_handle = plans.clone();
-        let repository = repository.clone();
-        let sealed = sealed.clone();
-        use_effect_with(plans.0.revision, move |rev| {
-            if *rev > 0 && plans_handle.0.writable() {
-                match repository.save(&plans_handle.0.plans, &plans_handle.0.unconverted) {
-                    // Written now, or once sealed (compressed or encrypted): either way, the
-                    // outcome is reported only when it is in storage.
-                    Ok(()) => {
-                        let rev = *rev;
-                        sealed.on_written(move |r| match r {
-                            Ok(()) => plans_handle.dispatch(PlansAction::Written(rev)),
-                            Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
-                        })
-                    }
-                    Err(e) => plans_handle.dispatch(PlansAction::WriteFailed(e)),
                 }
             }
         });
@@ -367,20 +329,9 @@ fn shell(props: &ShellProps) -> Html {
         });
         move || drop(listener)
     });
-    // Staff mode locked (by hand, idle time or a kiosk reset): encrypted plans leave memory.
-    {
-        let plans = plans.clone();
-        let repository = repository.clone();
-        let sealed = sealed.clone();
-        use_effect_with(*staff_open, move |open| {
-            if !*open && sealed.lock() {
-                plans.dispatch(PlansAction::Load(repository.load()));
-            }
-        });
-    }
     // Page change: today, scroll to top, focus the page heading (not on first load).
     {
-        let first = use_mut_ref(|| true);
+        let first = use_mut_ref(|| !props.replacing);
         let today = today.clone();
         // A step opened to show a problem focuses that problem itself.
         let revealing = reveal_step.is_some();
@@ -436,18 +387,14 @@ fn shell(props: &ShellProps) -> Html {
     let visit = use_state(|| 0u32);
     let finish_visit = {
         let draft = draft.clone();
-        let last_saved = last_saved.clone();
         let reveal_step = reveal_step.clone();
         let route = route.clone();
         let visit = visit.clone();
         let draft_notice = draft_notice.clone();
         let set_language = props.set_language.clone();
         let default_language = props.clinic.languages.default.clone();
-        let staff_open = staff_open.clone();
         Callback::from(move |_: ()| {
-            staff_open.set(false);
             draft.dispatch(DraftAction::Reset);
-            last_saved.set(None);
             reveal_step.set(None);
             draft_notice.set(None);
             if let Err(e) = storage::clear_session() {
@@ -477,45 +424,18 @@ fn shell(props: &ShellProps) -> Html {
         today: *today,
         route: (*route).clone(),
         draft,
-        plans,
-        repository,
-        sealed,
-        last_saved,
         navigate,
         reveal_step,
         kiosk,
         finish_visit: finish_visit.clone(),
         set_language: props.set_language.clone(),
-        staff_open: staff_open.clone(),
     };
     // A route another build shows: nothing here while that page opens (see below).
-    let page = match &*route {
-        r if elsewhere(build, r).is_some() => html! {},
-        Route::Start => html! { <StartPage /> },
-        Route::Step(n) => html! { <StepPage key={format!("step-{n}")} step={*n} /> },
-        Route::Result => html! { <ResultPage /> },
-        Route::Plan => html! { <PlanPage /> },
-        Route::Saved => html! { <SavedListPage /> },
-        Route::SavedPlan(id) => html! { <SavedPlanPage id={id.clone()} /> },
-        Route::About => html! { <AboutPage /> },
-        Route::Staff | Route::StaffPatient(_) => match build {
-            Build::Staff(pages) => (pages.0)(&route),
-            // The visitor build: staff mode is its own page (an effect opens it).
-            _ => html! {},
-        },
-        Route::Shared(code) => html! { <SharedPage code={code.clone()} /> },
-        Route::Letter => html! { <LetterPage /> },
-        Route::Setup => match build {
-            Build::Setup(pages) => (pages.0)(&route),
-            // The setup page is its own page (its code is not in this build).
-            _ => html! {
-                <div class="about-page" data-testid="setup-elsewhere">
-                    <h1 id="page-heading" tabindex="-1">{ catalog.t("setup.title") }</h1>
-                    <p><a class="app-link" href="setup/">{ catalog.t("setup.about_link") }</a></p>
-                </div>
-            },
-        },
-        Route::NotFound => html! { <NotFoundPage /> },
+    let page = match build {
+        _ if elsewhere(build, &route).is_some() => html! {},
+        Build::Visitor => questionnaire_page(&route)
+            .unwrap_or_else(|| html! { <ResultsLoader route={(*route).clone()} /> }),
+        Build::Results(pages) | Build::Setup(pages) | Build::Staff(pages) => (pages.0)(&route),
     };
     let notice = (*draft_notice).as_ref().map(|key| {
         html! { <p class="app-notice" role="status">{ catalog.t(key) }{ " " }{ catalog.t("draft.not_kept") }</p> }
@@ -541,9 +461,6 @@ fn shell(props: &ShellProps) -> Html {
                 }
                 { page }
             </main>
-            if *staff_open {
-                <StaffIdleLock on_lock={{ let s = staff_open.clone(); Callback::from(move |_| s.set(false)) }} />
-            }
             if kiosk {
                 <KioskGuard idle_seconds={props.clinic.kiosk.idle_reset_seconds} on_reset={finish_visit.clone()} visit={*visit} />
             }
@@ -553,5 +470,31 @@ fn shell(props: &ShellProps) -> Html {
                 <p><a class="app-link" href="#/staff">{ catalog.t("staff.link") }</a></p>
             </footer>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// The pages of the questionnaire's own build (`index.html`): the start page, the steps, About
+/// and the not-found page. The results build shows these too; `#/setup` links to the setup
+/// page, its own build. Any other route is not shown here (`None`).
+pub fn questionnaire_page(route: &Route) -> Option<Html> {
+    Some(match route {
+        Route::Start => html! { <StartPage /> },
+        Route::Step(n) => html! { <StepPage key={format!("step-{n}")} step={*n} /> },
+        Route::About => html! { <AboutPage /> },
+        Route::Setup => html! { <SetupLink /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+        _ => return None,
+    })
+}
+
+/// `#/setup` outside the setup build: a link to the setup page (its code is not here).
+#[component(SetupLink)]
+fn setup_link() -> Html {
+    let ctx = super::context::use_app();
+    html! {
+        <div class="about-page" data-testid="setup-elsewhere">
+            <h1 id="page-heading" tabindex="-1">{ ctx.t("setup.title") }</h1>
+            <p><a class="app-link" href="setup/">{ ctx.t("setup.about_link") }</a></p>
+        </div>
     }
 }

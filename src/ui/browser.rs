@@ -221,3 +221,10 @@ pub fn download_backup(
         .map_err(|e| e.to_string())?;
     download("mesotherapy-plans-backup.json", "application/json", &text)
 }
+
+/// Loads the page again (same address).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

@@ -1,5 +1,6 @@
-//! The app context every page reads: clinic settings, catalog, today, the route, and the
-//! questionnaire and saved-plans stores. It must not do IO; the shell's hooks do.
+//! The contexts pages read: the app context (clinic settings, catalog, today, the route, the
+//! questionnaire store), and the saved-plans context of the builds that show saved plans.
+//! It must not do IO; the shell's and the plans provider's hooks do.
 
 use std::rc::Rc;
 
@@ -50,14 +51,6 @@ pub struct AppContext {
     pub today: NaiveDate,
     pub route: Route,
     pub draft: UseReducerHandle<DraftStore>,
-    pub plans: UseReducerHandle<PlansStore>,
-    /// Where saved plans are stored (localStorage in the app, in memory in tests).
-    pub repository: Rc<dyn PlanRepository>,
-    /// The browser store under the repository: sealing, and encryption's lock and unlock.
-    pub sealed: Rc<crate::ui::sealed_store::SealedStore>,
-    /// The answers last saved in this session and the id they were saved under (so the
-    /// result and plan pages agree that they are saved, and never save them twice).
-    pub last_saved: UseStateHandle<Option<(Answers, String)>>,
     /// Goes to a route (adds a history entry).
     pub navigate: Callback<Route>,
     /// A step the visitor was sent back to because of a problem: it opens with the
@@ -69,8 +62,6 @@ pub struct AppContext {
     pub finish_visit: Callback<()>,
     /// Shows the app in another language (its catalog is loaded first).
     pub set_language: Callback<String>,
-    /// Staff mode is unlocked in this tab (locked again on idle and on every kiosk reset).
-    pub staff_open: UseStateHandle<bool>,
 }
 
 impl PartialEq for AppContext {
@@ -80,15 +71,10 @@ impl PartialEq for AppContext {
             && self.today == other.today
             && self.route == other.route
             && self.draft == other.draft
-            && self.plans == other.plans
-            && Rc::ptr_eq(&self.repository, &other.repository)
-            && Rc::ptr_eq(&self.sealed, &other.sealed)
-            && self.last_saved == other.last_saved
             && self.reveal_step == other.reveal_step
             && self.kiosk == other.kiosk
             && self.finish_visit == other.finish_visit
             && self.set_language == other.set_language
-            && self.staff_open == other.staff_open
     }
 }
 
@@ -114,4 +100,37 @@ impl AppContext {
 #[hook]
 pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("pages are rendered inside the app shell")
+}
+
+/// The saved plans, for the builds that show them (the results build, staff mode): provided
+/// by `ui::plans_provider::PlansProvider` around their pages. The questionnaire's own build
+/// (`index.html`) has none, so that its wasm carries no storage format.
+#[derive(Clone)]
+pub struct PlansContext {
+    pub plans: UseReducerHandle<PlansStore>,
+    /// Where saved plans are stored (localStorage in the app, in memory in tests).
+    pub repository: Rc<dyn PlanRepository>,
+    /// The browser store under the repository: sealing, and encryption's lock and unlock.
+    pub sealed: Rc<crate::ui::sealed_store::SealedStore>,
+    /// The answers last saved in this session and the id they were saved under (so the
+    /// result and plan pages agree that they are saved, and never save them twice).
+    pub last_saved: UseStateHandle<Option<(Answers, String)>>,
+    /// Staff mode is unlocked in this tab (locked again on idle and on every kiosk reset).
+    pub staff_open: UseStateHandle<bool>,
+}
+
+impl PartialEq for PlansContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.plans == other.plans
+            && Rc::ptr_eq(&self.repository, &other.repository)
+            && Rc::ptr_eq(&self.sealed, &other.sealed)
+            && self.last_saved == other.last_saved
+            && self.staff_open == other.staff_open
+    }
+}
+
+/// The saved-plans context (inside a `PlansProvider`).
+#[hook]
+pub fn use_plans() -> PlansContext {
+    use_context::<PlansContext>().expect("this page is rendered inside the plans provider")
 }

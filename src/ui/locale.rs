@@ -38,9 +38,13 @@ pub fn forget() {
     }
 }
 
-/// The catalog of `lang`: built in, or fetched and checked.
-pub async fn load(lang: &str) -> Result<&'static Catalog, String> {
-    if let Some(c) = Catalog::loaded(lang) {
+/// The catalog of `lang`: built in, or fetched and checked (against `english`, this build's
+/// English: it must have each of its keys).
+pub async fn load(
+    lang: &str,
+    english: fn() -> &'static Catalog,
+) -> Result<&'static Catalog, String> {
+    if let Some(c) = Catalog::loaded_with(english, lang) {
         return Ok(c);
     }
     let window = web_sys::window().ok_or("no browser window")?;
@@ -58,5 +62,5 @@ pub async fn load(lang: &str) -> Result<&'static Catalog, String> {
         .map_err(|_| format!("{path}: unreadable"))?
         .as_string()
         .unwrap_or_default();
-    Catalog::register(lang, text)
+    Catalog::register_with(english, lang, text)
 }

@@ -11,13 +11,17 @@ pub mod intl;
 pub mod locale;
 pub mod offline;
 pub mod pages;
+pub mod plans_provider;
+pub mod results_loader;
 pub mod sealed_store;
 pub mod staff_auth;
 pub mod storage;
 
-pub use app::{App, AppProps, Build, PageFn};
+pub use app::{App, AppProps, Build, English, PageFn};
 
-/// Mounts the app (called by `main`).
+/// Mounts the app as `build` (called by each build's `main`), always into an element of its
+/// own (so that the results build, loaded later into the questionnaire's page, can take its
+/// place: see `results_loader`).
 ///
 /// A release build's `index.html` carries the start page as static HTML (`#prerender`, written
 /// by `scripts/prerender.mjs`), readable before the wasm has arrived. When it is showing and the
@@ -25,36 +29,48 @@ pub use app::{App, AppProps, Build, PageFn};
 /// prerendered page's place in one step once the app has drawn its first page (the clinic
 /// settings loaded), keeping keyboard focus on the same control: the page is never blank and
 /// nothing moves. Otherwise (another route, a prerender hidden by its script or missing) the
-/// prerender is removed and the app mounts on the body.
-pub fn start() {
+/// prerender is removed and the app mounts at once.
+pub fn start(build: Build, english: English) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
     use crate::state::route::Route;
 
-    let window = web_sys::window();
-    let document = window.as_ref().and_then(|w| w.document());
+    let replacing = results_loader::replace_running_app();
+    let props = AppProps {
+        clinic: None,
+        build,
+        replacing,
+        english,
+    };
+    let mount = move |root: web_sys::Element, props: AppProps| {
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        if matches!(build, Build::Visitor) {
+            results_loader::unmount_when_replaced(app, root);
+        }
+    };
+    let document = gloo::utils::document();
+    let Some(body) = document.body() else { return };
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
+    let window = gloo::utils::window();
     let prerender = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("prerender"));
-    let (Some(window), Some(document), Some(prerender)) = (window, document, prerender) else {
-        yew::Renderer::<App>::new().render();
+        .get_element_by_id("prerender")
+        .filter(|p| !p.has_attribute("hidden") && p.first_element_child().is_some());
+    let showing = prerender.is_some() && Route::parse(&browser::hash()) == Route::Start;
+    let (Some(prerender), true) = (prerender, showing) else {
+        if let Some(p) = document.get_element_by_id("prerender") {
+            p.remove();
+        }
+        if body.append_child(&root).is_ok() {
+            mount(root, props);
+        }
         return;
     };
-    let showing = !prerender.has_attribute("hidden")
-        && prerender.first_element_child().is_some()
-        && Route::parse(&browser::hash()) == Route::Start;
-    let root = document.body().filter(|_| showing).and_then(|body| {
-        let root = document.create_element("div").ok()?;
-        root.set_attribute("hidden", "").ok()?;
-        body.append_child(&root).ok()?;
-        Some(root)
-    });
-    let Some(root) = root else {
-        prerender.remove();
-        yew::Renderer::<App>::new().render();
+    if root.set_attribute("hidden", "").is_err() || body.append_child(&root).is_err() {
         return;
-    };
+    }
 
     // The app has drawn a page when a <main> other than the loading placeholder has content.
     let hand_over = {
@@ -99,7 +115,7 @@ pub fn start() {
     } else {
         prerender_fallback(&root);
     }
-    yew::Renderer::<App>::with_root(root).render();
+    mount(root, props);
 
     fn observe_subtree(
         window: &web_sys::Window,

@@ -145,8 +145,11 @@ pub fn mount_app() -> Element {
         .expect("a body")
         .append_child(&root)
         .expect("append the root");
+    // The results build: every visitor page (the questionnaire's own build loads it into the
+    // page, from a file these tests do not serve).
     let props = AppProps {
         clinic: Some(Rc::new(Clinic::default())),
+        build: meso_advisor::ui::pages::results::RESULTS,
         ..Default::default()
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

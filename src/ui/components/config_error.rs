@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::Catalog;
 
 /// Props of [`ConfigError`].
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct ConfigErrorProps {
     /// One line per problem.
     pub lines: Vec<String>,
@@ -16,12 +16,23 @@ pub struct ConfigErrorProps {
     /// Try loading again.
     #[prop_or_default]
     pub on_retry: Callback<()>,
+    /// The English texts (this build's: the message shows before any language is chosen).
+    pub catalog: &'static Catalog,
+}
+
+impl PartialEq for ConfigErrorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lines == other.lines
+            && self.unreachable == other.unreachable
+            && self.on_retry == other.on_retry
+            && std::ptr::eq(self.catalog, other.catalog)
+    }
 }
 
 /// The refused-configuration page.
 #[component(ConfigError)]
 pub fn config_error(props: &ConfigErrorProps) -> Html {
-    let c = Catalog::english();
+    let c = props.catalog;
     html! {
         <main class="config-error" data-testid="config-error">
             if props.unreachable {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::state::plans::{StoreError, StoreStatus};
 use crate::ui::browser;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 
 /// Props of [`StoreNotice`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -16,7 +16,8 @@ pub struct StoreNoticeProps {}
 #[component(StoreNotice)]
 pub fn store_notice(_props: &StoreNoticeProps) -> Html {
     let ctx = use_app();
-    let state = &ctx.plans.0;
+    let store = use_plans();
+    let state = &store.plans.0;
     let read_error = match &state.status {
         StoreStatus::Failed(e) => Some(e.clone()),
         _ => None,
@@ -24,7 +25,7 @@ pub fn store_notice(_props: &StoreNoticeProps) -> Html {
     let export_failed = use_state(|| false);
     let on_export = {
         let export_failed = export_failed.clone();
-        let repository = ctx.repository.clone();
+        let repository = store.repository.clone();
         Callback::from(move |_: MouseEvent| {
             let ok = match repository.raw() {
                 Ok(Some(text)) => {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::state::plans::PlansAction;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 
 /// Props of [`UndoBar`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -14,18 +14,19 @@ pub struct UndoBarProps {}
 #[component(UndoBar)]
 pub fn undo_bar(_props: &UndoBarProps) -> Html {
     let ctx = use_app();
-    let offered = ctx.plans.0.undo.as_ref().map(|(_, p)| p.id.clone());
+    let store = use_plans();
+    let offered = store.plans.0.undo.as_ref().map(|(_, p)| p.id.clone());
     use_effect_with(offered, |offered| {
         if offered.is_some() {
             crate::ui::browser::focus_id("undo-button");
         }
     });
-    let Some((_, plan)) = &ctx.plans.0.undo else {
+    let Some((_, plan)) = &store.plans.0.undo else {
         return html! { <div class="undo-bar undo-bar--empty" role="status"></div> };
     };
-    let plans = ctx.plans.clone();
+    let plans = store.plans.clone();
     let on_undo = Callback::from(move |_: MouseEvent| plans.dispatch(PlansAction::Undo));
-    let plans = ctx.plans.clone();
+    let plans = store.plans.clone();
     let on_dismiss = Callback::from(move |_: MouseEvent| plans.dispatch(PlansAction::ForgetUndo));
     html! {
         <div class="undo-bar" role="status" data-testid="undo-bar">

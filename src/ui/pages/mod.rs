@@ -6,6 +6,7 @@ pub mod letter_page;
 pub mod not_found_page;
 pub mod plan_page;
 pub mod result_page;
+pub mod results;
 pub mod saved_list_page;
 pub mod saved_plan_page;
 pub mod setup_page;

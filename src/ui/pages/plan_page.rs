@@ -11,7 +11,7 @@ use crate::ui::components::{
     share_link, ContactCard, ExportButtons, OutcomeView, PlanView, SaveForm, SharePanel,
     StoreNotice,
 };
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 
 use super::result_page::{
     calendar_callback, fhir_callback, retry_callback, save_callback, saved_state,
@@ -26,6 +26,7 @@ pub struct PlanPageProps {}
 #[component(PlanPage)]
 pub fn plan_page(_props: &PlanPageProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     use_require_complete();
     let current = use_current_outcome();
     let Some(cur) = current.clone() else {
@@ -54,8 +55,8 @@ pub fn plan_page(_props: &PlanPageProps) -> Html {
             </div>
             <ExportButtons on_calendar={calendar_callback(&ctx, &current)} on_fhir={fhir_callback(&ctx, &current)} />
             <StoreNotice />
-            <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
-                      on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
+            <SaveForm enabled={store.plans.0.writable()} saved={saved_state(&store, &current)}
+                      on_save={save_callback(&ctx, &store, &current)} on_retry={retry_callback(&store)} />
             <SharePanel answers={answers.clone()} />
             <ContactCard verdict={Some(evaluation.verdict)} share_link={Some(AttrValue::from(share_link(answers)))} />
             <div class="plan-page-print-result">

@@ -17,7 +17,7 @@ use crate::ui::components::{
     share_link, ConsultationChecklist, ContactCard, ExportButtons, OutcomeView, SafetyInfo,
     SaveForm, SharePanel, StoreNotice,
 };
-use crate::ui::context::{use_app, AppContext};
+use crate::ui::context::{use_app, use_plans, AppContext, PlansContext};
 
 /// Props of [`ResultPage`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -44,9 +44,13 @@ pub fn use_current_outcome() -> Current {
 }
 
 /// Saves the current assessment (id and times stamped here, at the edge), once.
-pub fn save_callback(ctx: &AppContext, current: &Current) -> Callback<String> {
-    let plans = ctx.plans.clone();
-    let last_saved = ctx.last_saved.clone();
+pub fn save_callback(
+    ctx: &AppContext,
+    store: &PlansContext,
+    current: &Current,
+) -> Callback<String> {
+    let plans = store.plans.clone();
+    let last_saved = store.last_saved.clone();
     let today = ctx.today;
     let clinic = ctx.clinic.clone();
     let smooth_area_unsure = ctx.draft.draft.no_regrowth_unsure;
@@ -71,15 +75,15 @@ pub fn save_callback(ctx: &AppContext, current: &Current) -> Callback<String> {
 }
 
 /// Where these answers' saved plan stands (derived from the store, never assumed).
-pub fn saved_state(ctx: &AppContext, current: &Current) -> Option<(String, SaveState)> {
-    let (answers, id) = (*ctx.last_saved).clone()?;
+pub fn saved_state(store: &PlansContext, current: &Current) -> Option<(String, SaveState)> {
+    let (answers, id) = (*store.last_saved).clone()?;
     let cur = current.as_ref()?;
-    (cur.0 == answers).then(|| (id.clone(), ctx.plans.0.save_state(&id)))
+    (cur.0 == answers).then(|| (id.clone(), store.plans.0.save_state(&id)))
 }
 
 /// Writes the saved plans again after a failed write.
-pub fn retry_callback(ctx: &AppContext) -> Callback<()> {
-    let plans = ctx.plans.clone();
+pub fn retry_callback(store: &PlansContext) -> Callback<()> {
+    let plans = store.plans.clone();
     Callback::from(move |_| plans.dispatch(PlansAction::Retry))
 }
 
@@ -139,6 +143,7 @@ pub fn use_require_complete() {
 #[component(ResultPage)]
 pub fn result_page(_props: &ResultPageProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     use_require_complete();
     let current = use_current_outcome();
     let Some(cur) = current.clone() else {
@@ -170,8 +175,8 @@ pub fn result_page(_props: &ResultPageProps) -> Html {
                 </div>
                 <ExportButtons on_fhir={fhir_callback(&ctx, &current)} />
                 <StoreNotice />
-                <SaveForm enabled={ctx.plans.0.writable()} saved={saved_state(&ctx, &current)}
-                          on_save={save_callback(&ctx, &current)} on_retry={retry_callback(&ctx)} />
+                <SaveForm enabled={store.plans.0.writable()} saved={saved_state(&store, &current)}
+                          on_save={save_callback(&ctx, &store, &current)} on_retry={retry_callback(&store)} />
             </section>
             if evaluation.plan.as_ref().is_some_and(|p| p.kind == PlanKind::Injections) {
                 <SafetyInfo />

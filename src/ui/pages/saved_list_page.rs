@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::state::plans::{PlansAction, StoreStatus};
 use crate::ui::browser;
 use crate::ui::components::{RenameForm, StorageStatus, StoreNotice, UndoBar};
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 
 /// Props of [`SavedListPage`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -16,6 +16,7 @@ pub struct SavedListPageProps {}
 #[component(SavedListPage)]
 pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     let renaming = use_state(|| None::<String>);
     let backup_failed = use_state(|| false);
     // After a rename or cancel, focus returns to that plan's Rename button.
@@ -29,7 +30,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
             }
         });
     }
-    let state = &ctx.plans.0;
+    let state = &store.plans.0;
     let on_backup = {
         let plans = state.plans.clone();
         let unconverted = state.unconverted.clone();
@@ -41,13 +42,13 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
     let items = state.plans.iter().map(|p| {
         let id = p.id.clone();
         let next = p.next_date(ctx.today).map(|d| ctx.catalog.date(d));
-        let plans = ctx.plans.clone();
+        let plans = store.plans.clone();
         let del_id = id.clone();
         let on_delete = Callback::from(move |_: MouseEvent| plans.dispatch(PlansAction::Delete { id: del_id.clone() }));
         let r = renaming.clone();
         let ren_id = id.clone();
         let on_rename_open = Callback::from(move |_: MouseEvent| r.set(Some(ren_id.clone())));
-        let plans = ctx.plans.clone();
+        let plans = store.plans.clone();
         let r = renaming.clone();
         let ren_id = id.clone();
         let fa = focus_after.clone();

@@ -13,7 +13,7 @@ use crate::ui::browser;
 use crate::ui::components::{
     ContactCard, ExportButtons, OutcomeView, PlanView, RenameForm, StoreNotice, UndoBar,
 };
-use crate::ui::context::{use_app, AppContext};
+use crate::ui::context::{use_app, use_plans, AppContext};
 
 /// The export buttons of a saved plan (this page and staff mode's patient page): the plan as
 /// it stands (staff adjustments applied) as a calendar, and the assessment as FHIR, whose
@@ -76,8 +76,9 @@ pub struct SavedPlanPageProps {
 #[component(SavedPlanPage)]
 pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     let renaming = use_state(|| false);
-    let state = &ctx.plans.0;
+    let state = &store.plans.0;
     if ctx.kiosk {
         return html! {
             <div class="saved-plan-page" data-testid="saved-kiosk">
@@ -99,14 +100,14 @@ pub fn saved_plan_page(props: &SavedPlanPageProps) -> Html {
         };
     };
     let id = p.id.clone();
-    let plans = ctx.plans.clone();
+    let plans = store.plans.clone();
     let navigate = ctx.navigate.clone();
     let del_id = id.clone();
     let on_delete = Callback::from(move |_: MouseEvent| {
         plans.dispatch(PlansAction::Delete { id: del_id.clone() });
         navigate.emit(Route::Saved);
     });
-    let plans = ctx.plans.clone();
+    let plans = store.plans.clone();
     let r = renaming.clone();
     let ren_id = id.clone();
     let on_rename = Callback::from(move |label: String| {

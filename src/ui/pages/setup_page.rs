@@ -579,9 +579,8 @@ pub fn setup_page(_props: &SetupPageProps) -> Html {
 /// Mounts the clinic setup build (`src/bin/setup.rs`, served as `setup/`): the app's shell
 /// with this page only, so that the visitor's build never carries its code.
 pub fn start_setup() {
-    yew::Renderer::<crate::ui::App>::with_props(crate::ui::AppProps {
-        clinic: None,
-        build: crate::ui::Build::Setup(crate::ui::PageFn(|_| html! { <SetupPage /> })),
-    })
-    .render();
+    crate::ui::start(
+        crate::ui::Build::Setup(crate::ui::PageFn(|_| html! { <SetupPage /> })),
+        crate::ui::English::default(),
+    );
 }

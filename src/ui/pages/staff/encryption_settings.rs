@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::state::plans::PlansAction;
 use crate::ui::browser;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 use crate::ui::staff_auth;
 
 /// Props of [`EncryptionSettings`] (none).
@@ -20,13 +20,14 @@ pub struct EncryptionSettingsProps {}
 #[component(EncryptionSettings)]
 pub fn encryption_settings(_props: &EncryptionSettingsProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     // Bumped after a change, to read the store's state again.
     let version = use_state(|| 0u32);
     let asking = use_state(|| false);
     let busy = use_state(|| false);
     let message = use_state(|| None::<String>);
     let passcode = use_node_ref();
-    let on = ctx.sealed.encrypted();
+    let on = store.sealed.encrypted();
     let reason = if !staff_auth::available() {
         Some("encryption.unavailable.insecure")
     } else if !ctx.clinic.kiosk.staff_passcode {
@@ -35,8 +36,8 @@ pub fn encryption_settings(_props: &EncryptionSettingsProps) -> Html {
         None
     };
     let on_backup = {
-        let plans = ctx.plans.0.plans.clone();
-        let unconverted = ctx.plans.0.unconverted.clone();
+        let plans = store.plans.0.plans.clone();
+        let unconverted = store.plans.0.unconverted.clone();
         let message = message.clone();
         let catalog = ctx.catalog;
         Callback::from(move |_: MouseEvent| {
@@ -49,7 +50,7 @@ pub fn encryption_settings(_props: &EncryptionSettingsProps) -> Html {
         })
     };
     let on_turn_on = {
-        let sealed = ctx.sealed.clone();
+        let sealed = store.sealed.clone();
         let passcode = passcode.clone();
         let (busy, message, asking, version) = (
             busy.clone(),
@@ -102,9 +103,9 @@ pub fn encryption_settings(_props: &EncryptionSettingsProps) -> Html {
         })
     };
     let on_turn_off = {
-        let sealed = ctx.sealed.clone();
+        let sealed = store.sealed.clone();
         let (busy, message, version) = (busy.clone(), message.clone(), version.clone());
-        let plans = ctx.plans.clone();
+        let plans = store.plans.clone();
         let catalog = ctx.catalog;
         Callback::from(move |_: MouseEvent| {
             busy.set(true);

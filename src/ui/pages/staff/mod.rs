@@ -19,12 +19,14 @@ pub use staff_unlock::StaffUnlock;
 pub fn start_staff() {
     use crate::state::route::Route;
     use yew::prelude::*;
-    yew::Renderer::<crate::ui::App>::with_props(crate::ui::AppProps {
-        clinic: None,
-        build: crate::ui::Build::Staff(crate::ui::PageFn(|route| match route {
-            Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
-            _ => html! { <StaffPage /> },
+    crate::ui::start(
+        crate::ui::Build::Staff(crate::ui::PageFn(|route| {
+            let page = match route {
+                Route::StaffPatient(id) => html! { <StaffPatientPage id={id.clone()} /> },
+                _ => html! { <StaffPage /> },
+            };
+            html! { <crate::ui::plans_provider::PlansProvider>{ page }</crate::ui::plans_provider::PlansProvider> }
         })),
-    })
-    .render();
+        crate::ui::English::default(),
+    );
 }

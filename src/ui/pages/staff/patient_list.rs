@@ -11,7 +11,7 @@ use crate::state::plans::PlansAction;
 use crate::state::staff::{course_status, next_due, passcode_ok};
 use crate::ui::browser;
 use crate::ui::components::{StorageStatus, StoreNotice};
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 use crate::ui::staff_auth;
 
 use super::EncryptionSettings;
@@ -40,17 +40,18 @@ enum Sort {
 #[component(PatientList)]
 pub fn patient_list(_props: &PatientListProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     let query = use_state(String::new);
     let sort = use_state(|| Sort::NextDue);
     let import = use_state(|| None::<Result<Preview, BackupError>>);
     let notice = use_state(|| None::<String>);
     let changing = use_state(|| false);
     let shown = use_state(|| PAGE);
-    let state = &ctx.plans.0;
+    let state = &store.plans.0;
     // Each patient's status and next date, worked out once per change of the plans or of
     // the day (not on every key typed in the search): a busy tablet holds thousands.
     let summaries = use_memo(
-        (ctx.plans.clone(), ctx.clinic.clone(), ctx.today),
+        (store.plans.clone(), ctx.clinic.clone(), ctx.today),
         |(plans, clinic, today)| {
             plans
                 .0
@@ -103,7 +104,7 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
         })
     };
     let on_lock = {
-        let open = ctx.staff_open.clone();
+        let open = store.staff_open.clone();
         Callback::from(move |_: MouseEvent| open.set(false))
     };
     let on_export = {
@@ -150,7 +151,7 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
     };
     let on_import = {
         let import = import.clone();
-        let plans = ctx.plans.clone();
+        let plans = store.plans.clone();
         let notice = notice.clone();
         let catalog = ctx.catalog;
         Callback::from(move |_: MouseEvent| {
@@ -254,6 +255,7 @@ struct ChangePasscodeProps {
 #[component(ChangePasscode)]
 fn change_passcode(props: &ChangePasscodeProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     let (cur, new, again) = (use_node_ref(), use_node_ref(), use_node_ref());
     let message = use_state(|| None::<String>);
     let onsubmit = {
@@ -261,7 +263,7 @@ fn change_passcode(props: &ChangePasscodeProps) -> Html {
         let message = message.clone();
         let on_done = props.on_done.clone();
         let catalog = ctx.catalog;
-        let sealed = ctx.sealed.clone();
+        let sealed = store.sealed.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let v = |r: &NodeRef| {

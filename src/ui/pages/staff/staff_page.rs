@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 
 use super::{PatientList, StaffUnlock};
 
@@ -15,8 +15,9 @@ pub struct StaffPageProps {}
 #[component(StaffPage)]
 pub fn staff_page(_props: &StaffPageProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     // `kiosk.staff_passcode: false`: a single-user device, no passcode.
-    if !ctx.clinic.kiosk.staff_passcode || *ctx.staff_open {
+    if !ctx.clinic.kiosk.staff_passcode || *store.staff_open {
         html! { <PatientList /> }
     } else {
         html! { <StaffUnlock /> }

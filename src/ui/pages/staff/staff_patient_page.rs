@@ -14,7 +14,7 @@ use crate::state::route::Route;
 use crate::state::staff::{change_allowed, check_change, course_status, current_plan, next_due};
 use crate::ui::browser;
 use crate::ui::components::{PlanView, ProgressChart, StoreNotice};
-use crate::ui::context::{use_app, AppContext};
+use crate::ui::context::{use_app, use_plans, AppContext, PlansContext};
 use crate::ui::pages::saved_plan_page::saved_plan_exports;
 
 /// Props of [`StaffPatientPage`].
@@ -44,12 +44,12 @@ fn date(r: &NodeRef) -> Option<NaiveDate> {
     parse_iso_date(input(r).trim()).ok()
 }
 
-fn dispatch(ctx: &AppContext, id: &str, change: StaffChange) {
-    ctx.plans.dispatch(PlansAction::Staff {
+fn dispatch(store: &PlansContext, today: NaiveDate, id: &str, change: StaffChange) {
+    store.plans.dispatch(PlansAction::Staff {
         id: id.to_string(),
         change,
         at: browser::now_iso(),
-        today: ctx.today,
+        today,
     });
 }
 
@@ -98,7 +98,8 @@ fn describe(ctx: &AppContext, a: &Adjustment) -> String {
 #[component(StaffPatientPage)]
 pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
     let ctx = use_app();
-    let open = !ctx.clinic.kiosk.staff_passcode || *ctx.staff_open;
+    let store = use_plans();
+    let open = !ctx.clinic.kiosk.staff_passcode || *store.staff_open;
     // Form fields (uncontrolled: read on submit).
     let confirm_by = use_node_ref();
     let confirm_on = use_node_ref();
@@ -131,7 +132,7 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
     if !open {
         return html! {};
     }
-    let Some(p) = ctx.plans.0.get(&props.id).cloned() else {
+    let Some(p) = store.plans.0.get(&props.id).cloned() else {
         return html! {
             <div class="staff-patient" data-testid="staff-patient-missing">
                 <h1 id="page-heading" tabindex="-1">{ ctx.t("saved.missing") }</h1>
@@ -145,16 +146,22 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
     let due = next_due(&p, &clinic, ctx.today);
     let current = current_plan(&p, &clinic);
     let done: Vec<u8> = p.staff.sessions_done.iter().map(|d| d.number).collect();
-    let writable = ctx.plans.0.writable();
+    let writable = store.plans.0.writable();
 
     let on_confirm = {
         let ctx = ctx.clone();
+        let store = store.clone();
         let id = id.clone();
         let (by, on) = (confirm_by.clone(), confirm_on.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let (Some(name), Some(day)) = (opt(input(&by)), date(&on)) {
-                dispatch(&ctx, &id, StaffChange::Confirm { by: name, on: day });
+                dispatch(
+                    &store,
+                    ctx.today,
+                    &id,
+                    StaffChange::Confirm { by: name, on: day },
+                );
             }
         })
     };
@@ -203,6 +210,7 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
     };
     let on_adjust = {
         let ctx = ctx.clone();
+        let store = store.clone();
         let id = id.clone();
         let (reason, by) = (adj_reason.clone(), adj_by.clone());
         let issues = adj_issues.clone();
@@ -220,7 +228,8 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
             }
             let who = opt(input(&by)).unwrap_or_else(|| ctx.t("staff.adjust.someone"));
             dispatch(
-                &ctx,
+                &store,
+                ctx.today,
                 &id,
                 StaffChange::Adjust(Adjustment {
                     change,
@@ -234,6 +243,7 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
     };
     let on_session = {
         let ctx = ctx.clone();
+        let store = store.clone();
         let id = id.clone();
         let f = (
             s_number.clone(),
@@ -249,7 +259,8 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
                 return;
             };
             dispatch(
-                &ctx,
+                &store,
+                ctx.today,
                 &id,
                 StaffChange::RecordSession(SessionDone {
                     number,
@@ -264,6 +275,7 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
     };
     let on_review = {
         let ctx = ctx.clone();
+        let store = store.clone();
         let id = id.clone();
         let f = (
             r_date.clone(),
@@ -276,7 +288,8 @@ pub fn staff_patient_page(props: &StaffPatientPageProps) -> Html {
             e.prevent_default();
             let Some(day) = date(&f.0) else { return };
             dispatch(
-                &ctx,
+                &store,
+                ctx.today,
                 &id,
                 StaffChange::RecordReview(ReviewVisit {
                     date: day,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::state::plans::PlansAction;
 use crate::state::staff::{passcode_ok, Backoff};
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_plans};
 use crate::ui::staff_auth;
 
 /// Props of [`StaffUnlock`] (none).
@@ -32,6 +32,7 @@ fn clear(refs: &[&NodeRef]) {
 #[component(StaffUnlock)]
 pub fn staff_unlock(_props: &StaffUnlockProps) -> Html {
     let ctx = use_app();
+    let store = use_plans();
     let secret = use_state(staff_auth::stored);
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
@@ -77,12 +78,12 @@ pub fn staff_unlock(_props: &StaffUnlockProps) -> Html {
         let busy = busy.clone();
         let backoff = backoff.clone();
         let secret_state = secret.clone();
-        let staff_open = ctx.staff_open.clone();
+        let staff_open = store.staff_open.clone();
         let catalog = ctx.catalog;
         let (sealed, plans, repository) = (
-            ctx.sealed.clone(),
-            ctx.plans.clone(),
-            ctx.repository.clone(),
+            store.sealed.clone(),
+            store.plans.clone(),
+            store.repository.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();

@@ -1,0 +1,147 @@
+//! Loads the results build into the questionnaire's page. The first load carries only the
+//! start page and the six steps; the result, the plan, the saved plans, shared assessments and
+//! the letter come with the results build (`results/`, precached by the service worker in the
+//! background), loaded into this same page when first needed.
+//!
+//! How: [`ResultsLoader`] (shown in place of a page this build does not have) adds
+//! `<script type="module" src="results/start.js">` (written by `scripts/build-pages.sh`), which
+//! runs the results build's wasm. Its `ui::start` first sends [`MOUNTING_EVENT`]; the app
+//! running here then unmounts and removes its root element ([`unmount_when_replaced`]), and
+//! the results build mounts in its place, on the same address, with the draft and language it
+//! finds in storage. It must not carry state across other than through storage, and never
+//! leave two apps mounted.
+
+use std::cell::Cell;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::context::use_app;
+use crate::state::route::Route;
+
+/// Sent (on `window`) by a build that is about to mount: the app running in this page, if
+/// any, unmounts first.
+pub const MOUNTING_EVENT: &str = "meso-advisor:mounting";
+/// Sent (on `window`) by `results/start.js` when the results build could not be loaded.
+pub const FAILED_EVENT: &str = "meso-advisor:results-failed";
+/// Set on `<html>` while the results build loads: it then opens its first page as a page
+/// change (heading focused, as after any click), not as a first load.
+const LOADING_ATTRIBUTE: &str = "data-results-loading";
+/// The results build's loader, relative to the page.
+const LOADER: &str = "results/start.js";
+
+thread_local! {
+    /// The loader was added to this page (once: a module runs once per page).
+    static REQUESTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Props of [`ResultsLoader`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ResultsLoaderProps {
+    /// The page asked for (the results build shows it once loaded).
+    pub route: Route,
+}
+
+/// Shown while the results build loads; if it cannot be loaded (offline before the service
+/// worker had it, a failing host), says so and offers to try again (a reload).
+#[component(ResultsLoader)]
+pub fn results_loader(props: &ResultsLoaderProps) -> Html {
+    let ctx = use_app();
+    let failed = use_state(|| false);
+    {
+        let failed = failed.clone();
+        use_effect_with(props.route.clone(), move |_| {
+            let on_failed = {
+                let failed = failed.clone();
+                move || failed.set(true)
+            };
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), FAILED_EVENT, move |_| {
+                    failed.set(true)
+                });
+            if !REQUESTED.replace(true) && load_results().is_none() {
+                on_failed();
+            }
+            move || drop(listener)
+        });
+    }
+    if *failed {
+        return html! {
+            <div class="results-loader" data-testid="results-failed">
+                <h1 id="page-heading" tabindex="-1">{ ctx.t("results_loader.failed_title") }</h1>
+                <p role="alert">{ ctx.t("results_loader.failed") }</p>
+                <button class="button button--primary" type="button" data-testid="results-retry"
+                        onclick={Callback::from(|_| browser::reload())}>
+                    { ctx.t("results_loader.retry") }
+                </button>
+            </div>
+        };
+    }
+    html! {
+        <div class="results-loader" aria-busy="true" data-testid="results-loading">
+            <p class="results-loader-status" role="status">{ ctx.t("results_loader.loading") }</p>
+        </div>
+    }
+}
+
+/// Adds the results build's loader to the page. None when the page cannot take it.
+fn load_results() -> Option<()> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let document = gloo::utils::document();
+    document
+        .document_element()?
+        .set_attribute(LOADING_ATTRIBUTE, "")
+        .ok()?;
+    let script = document.create_element("script").ok()?;
+    script.set_attribute("type", "module").ok()?;
+    script.set_attribute("src", LOADER).ok()?;
+    // A loader that cannot be fetched fires `error` on its element.
+    let on_error = Closure::once_into_js(move || announce(FAILED_EVENT));
+    script
+        .add_event_listener_with_callback("error", on_error.unchecked_ref())
+        .ok()?;
+    document.body()?.append_child(&script).ok()?;
+    Some(())
+}
+
+/// Sends `kind` on `window`.
+fn announce(kind: &str) {
+    if let Ok(event) = web_sys::Event::new(kind) {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
+
+/// Called by a build about to mount: the app this page runs, if any, unmounts now (it listens
+/// with [`unmount_when_replaced`]). True when the questionnaire's build loaded this one: its
+/// first page is then a page change, not a first load.
+pub fn replace_running_app() -> bool {
+    announce(MOUNTING_EVENT);
+    gloo::utils::document()
+        .document_element()
+        .is_some_and(|html| {
+            let loading = html.has_attribute(LOADING_ATTRIBUTE);
+            let _ = html.remove_attribute(LOADING_ATTRIBUTE);
+            loading
+        })
+}
+
+/// Unmounts `app` and removes its `root` when another build is about to mount in this page
+/// (once). The root is removed from the document, so no event reaches its listeners again.
+pub fn unmount_when_replaced(app: yew::AppHandle<crate::ui::App>, root: web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let unmount = Closure::once_into_js(move || {
+        app.destroy();
+        root.remove();
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = gloo::utils::window().add_event_listener_with_callback_and_add_event_listener_options(
+        MOUNTING_EVENT,
+        unmount.unchecked_ref(),
+        &options,
+    );
+}
