@@ -439,7 +439,10 @@ impl Clinic {
                 } else {
                     r.fail(
                         "accent_colour",
-                        format!("\"{colour}\" is too light: white text on it has contrast {ratio:.1}:1, at least 4.5:1 is needed"),
+                        format!(
+                            "\"{colour}\" is too light: white text on it has contrast {}:1, at least 4.5:1 is needed",
+                            tenths(ratio)
+                        ),
                     );
                 }
             } else {
@@ -769,6 +772,13 @@ fn read_policy(r: &mut Reader, v: &Value, path: &str) -> Option<Policy> {
 fn is_hex_colour(s: &str) -> bool {
     let hex = s.strip_prefix('#').unwrap_or("");
     (hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A non-negative number with one decimal (`3.2`), by integer arithmetic, so that the web
+/// build carries no float printing for one error message.
+fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// WCAG contrast ratio of a `#rgb`/`#rrggbb` colour against white.

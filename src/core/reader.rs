@@ -169,7 +169,11 @@ impl Reader {
         if !x.is_finite() || !(0.0..=max).contains(&x) || (cents - x * 100.0).abs() > 1e-6 {
             self.fail(
                 field,
-                format!("must be an amount from 0 to {max} with at most two decimals, not {x}"),
+                // Integers and the value as written: no float printing in the browser's build.
+                format!(
+                    "must be an amount from 0 to {} with at most two decimals, not {v}",
+                    max as u64
+                ),
             );
             return None;
         }

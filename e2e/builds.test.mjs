@@ -1,0 +1,169 @@
+// The first load is the questionnaire; the results build comes into the same page when needed
+// (src/ui/results_loader.rs). What each wasm carries, that the questionnaire's pages have every
+// text they show, the hand-over itself (one app, same address, focus on the new heading, the
+// answers carried through storage), and what a visitor sees when the results build cannot be
+// loaded.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { setupE2E, DIST, ROOT } from "./lib/env.mjs";
+import { VISITORS } from "./lib/answers.mjs";
+import { answerStep, gotoApp, newAppPage, t, waitForFocus, withFreshPage } from "./lib/app.mjs";
+
+let env;
+before(async () => {
+  env = await setupE2E();
+});
+after(async () => {
+  await env?.close();
+});
+
+const built = existsSync(join(DIST, "results", "start.js"));
+const shipped = JSON.parse(readFileSync(join(ROOT, "clinic.json"), "utf8"));
+
+/** The wasm a built page or loader names. */
+function wasmOf(dir, text) {
+  const name = /([\w.-]+_bg\.wasm)/.exec(text)?.[1];
+  assert.ok(name, `a wasm named in ${dir}`);
+  return readFileSync(join(DIST, dir, name));
+}
+
+test("the questionnaire's wasm has the questionnaire's texts and not the result's; the results build has both", { skip: !built && "no dist/ yet" }, () => {
+  const first = wasmOf("", readFileSync(join(DIST, "index.html"), "utf8"));
+  const results = wasmOf("results", readFileSync(join(DIST, "results", "start.js"), "utf8"));
+  const has = (wasm, key) => wasm.includes(Buffer.from(t(key)));
+  for (const key of ["app.purpose", "question.age", "validation.missing", "results_loader.failed"]) {
+    assert.ok(has(first, key), `the questionnaire's wasm shows ${key}`);
+    assert.ok(has(results, key), `the results wasm shows ${key}`);
+  }
+  for (const key of ["verdict.suitable.headline", "plan.title", "staff.title", "letter.title"]) {
+    assert.ok(!has(first, key), `the questionnaire's wasm carries no ${key}`);
+    assert.ok(has(results, key) || key === "staff.title", `the results wasm shows ${key}`);
+  }
+  assert.ok(first.length < results.length * 0.6, `${first.length} bytes against ${results.length}`);
+});
+
+test("results/start.js names the results build's files; the build has no page of its own", { skip: !built && "no dist/ yet" }, () => {
+  const loader = readFileSync(join(DIST, "results", "start.js"), "utf8");
+  const files = readdirSync(join(DIST, "results"));
+  for (const [, name] of loader.matchAll(/\.\/([\w.-]+\.(?:js|wasm))/g)) assert.ok(files.includes(name), `${name} exists`);
+  assert.ok(!files.includes("index.html"), "no results/index.html");
+  const sw = readFileSync(join(DIST, "sw.js"), "utf8");
+  for (const f of files) assert.ok(sw.includes(`results/${f}`), `the service worker precaches results/${f}`);
+});
+
+test("every page and state of the questionnaire's build shows its texts (no ⟦key⟧)", async () => {
+  await withFreshPage(env, async (page) => {
+    // A kiosk clinic, so that the idle dialog shows too.
+    await page.route("**/clinic.json", (route) =>
+      route.fulfill({ contentType: "application/json", body: JSON.stringify({ ...shipped, kiosk: { idle_reset_seconds: 30, staff_passcode: true } }) }),
+    );
+    await page.clock.install();
+    const seen = [];
+    const check = async (name) => {
+      const text = await page.locator("body").innerText();
+      assert.ok(!text.includes("⟦"), `${name}: a missing text: ${text.slice(text.indexOf("⟦"), text.indexOf("⟦") + 60)}`);
+      seen.push(name);
+    };
+    await gotoApp(page, env.baseUrl, "#/");
+    await page.getByTestId("start-button").waitFor();
+    await check("start");
+    for (const hash of ["#/about", "#/no-such-page", "#/setup"]) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await waitForFocus(page, "page-heading");
+      await check(hash);
+    }
+    await page.evaluate(() => (location.hash = "#/"));
+    await page.getByTestId("start-button").click();
+    const answers = VISITORS.suitable();
+    for (let step = 1; step <= 6; step++) {
+      await page.getByTestId(`step-${step}`).waitFor();
+      // Next with nothing answered: the problems are listed.
+      await page.getByTestId("next").click();
+      await check(`step ${step}, unanswered`);
+      await answerStep(page, step, answers);
+      await check(`step ${step}`);
+      if (step < 6) await page.getByTestId("next").click();
+    }
+    // The kiosk's idle dialog.
+    await page.clock.runFor(31_000);
+    await page.getByTestId("kiosk-still-here").waitFor();
+    await check("the kiosk's idle dialog");
+    assert.equal(seen.length, 17);
+  });
+});
+
+test("the result opens in the same page: one app, the same address, focus on its heading, the answers carried", async () => {
+  await withFreshPage(env, async (page) => {
+    const loaded = [];
+    page.on("request", (r) => {
+      if (/\/results\//.test(new URL(r.url()).pathname)) loaded.push(new URL(r.url()).pathname);
+    });
+    await gotoApp(page, env.baseUrl, "#/");
+    await page.getByTestId("start-button").click();
+    const answers = VISITORS.suitable();
+    for (let step = 1; step <= 6; step++) {
+      await answerStep(page, step, answers);
+      if (step === 6) assert.deepEqual(loaded, [], "nothing of the results build before the result is asked for");
+      await page.getByTestId("next").click();
+      if (step < 6) await page.getByTestId(`step-${step + 1}`).waitFor();
+    }
+    await page.getByTestId("result-page").waitFor();
+    await waitForFocus(page, "page-heading");
+    assert.equal((await page.locator("#page-heading").textContent()).trim(), t("verdict.suitable.headline"));
+    assert.equal(await page.locator("main").count(), 1, "one app in the page");
+    assert.equal(await page.evaluate(() => location.pathname + location.hash), "/#/result");
+    assert.equal(new Set(loaded).size, loaded.length, "each file once");
+    assert.ok(loaded.some((p) => p.endsWith(".wasm")));
+    // Back to a step and forward again: the results build shows both, nothing more is loaded.
+    const count = loaded.length;
+    await page.goBack();
+    await page.getByTestId("step-6").waitFor();
+    await page.getByTestId("next").click();
+    await page.getByTestId("result-page").waitFor();
+    assert.equal(loaded.length, count);
+    assert.equal(await page.locator("main").count(), 1);
+  });
+});
+
+test("a saved-plans link opens straight in the results build", async () => {
+  await withFreshPage(env, async (page) => {
+    await gotoApp(page, env.baseUrl, "#/saved");
+    await waitForFocus(page, "page-heading").catch(() => {});
+    await page.getByRole("heading", { level: 1, name: t("saved.title") }).waitFor();
+    assert.equal(await page.locator("main").count(), 1);
+  });
+});
+
+test("when the results build cannot be loaded the visitor is told, the answers are kept, and Try again works", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  try {
+    const page = await newAppPage(context, env.baseUrl);
+    await page.route("**/results/start.js", (route) => route.abort("internetdisconnected"));
+    await gotoApp(page, env.baseUrl, "#/");
+    await page.getByTestId("start-button").click();
+    const answers = VISITORS.suitable();
+    for (let step = 1; step <= 6; step++) {
+      await answerStep(page, step, answers);
+      await page.getByTestId("next").click();
+      if (step < 6) await page.getByTestId(`step-${step + 1}`).waitFor();
+    }
+    const failed = page.getByTestId("results-failed");
+    await failed.waitFor();
+    assert.equal((await failed.getByRole("heading", { level: 1 }).textContent()).trim(), t("results_loader.failed_title"));
+    assert.equal((await failed.getByRole("alert").textContent()).trim(), t("results_loader.failed"));
+    const draft = await page.evaluate(() => sessionStorage.getItem("meso-advisor/draft") ?? localStorage.getItem("meso-advisor/draft"));
+    assert.ok(draft && draft.includes("age"), "the answers are still stored");
+    // The connection is back.
+    await page.unroute("**/results/start.js");
+    await page.getByTestId("results-retry").click();
+    await page.getByTestId("result-page").waitFor();
+    assert.equal((await page.locator("#page-heading").textContent()).trim(), t("verdict.suitable.headline"));
+    const unexpected = page.problems.filter((p) => !/results\/start\.js|Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(p));
+    assert.deepEqual(unexpected, []);
+  } finally {
+    await context.close();
+  }
+});
