@@ -6,6 +6,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { setupE2E, DIST, ROOT } from "./lib/env.mjs";
@@ -52,6 +53,15 @@ test("results/start.js names the results build's files; the build has no page of
   assert.ok(!files.includes("index.html"), "no results/index.html");
   const sw = readFileSync(join(DIST, "sw.js"), "utf8");
   for (const f of files) assert.ok(sw.includes(`results/${f}`), `the service worker precaches results/${f}`);
+});
+
+test("the app's JS is minified (scripts/minify-js.mjs) and its preload's integrity hash is the file's", { skip: !built && "no dist/ yet" }, () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const tag = /<link\b[^>]*\brel="?modulepreload"?[^>]*>/i.exec(html)?.[0];
+  assert.ok(tag, "a modulepreload link");
+  const js = readFileSync(join(DIST, /href="?\/?([^"\s>]+)/.exec(tag)[1]), "utf8");
+  assert.equal(/integrity="?([^"\s>]+)/.exec(tag)[1], `sha384-${createHash("sha384").update(js).digest("base64")}`);
+  assert.ok(js.split("\n").length < 20, `${js.split("\n").length} lines: not minified`);
 });
 
 test("every page and state of the questionnaire's build shows its texts (no ⟦key⟧)", async () => {

@@ -10,7 +10,7 @@
 #   - wasm-bindgen-cli, in exactly the version of the wasm-bindgen crate in Cargo.lock
 #     (wasm-bindgen and wasm-bindgen-test-runner)      (cargo install)
 #   - every crate in Cargo.lock, for all targets       (cargo fetch; Trunk builds offline)
-#   - binaryen (wasm-opt), playwright-core, axe-core,
+#   - binaryen (wasm-opt), terser (scripts/minify-js.mjs), playwright-core, axe-core,
 #     lighthouse 12 (scripts/bench.sh)                 (npm ci, from package-lock.json)
 #   - chromium and chromium-driver                     (apt-get, Debian)
 #   - Python checkers of the export tests: icalendar, fhir.resources (R4B models),
@@ -100,7 +100,7 @@ setup_node() {
   local stamp="$MESO_ROOT/node_modules/.setup-stamp" want
   want="$(cat "$MESO_ROOT/package.json" "$MESO_ROOT/package-lock.json" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    say "installing npm packages (npm ci: binaryen, playwright-core, axe-core, lighthouse)"
+    say "installing npm packages (npm ci: binaryen, terser, playwright-core, axe-core, lighthouse)"
     (cd "$MESO_ROOT" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
     printf '%s\n' "$want" >"$stamp"
   fi
