@@ -631,6 +631,15 @@ mod one_validator {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
+        /// The hand-written session-storage codec and serde's derived format read each other:
+        /// a draft stored by any version reads back the same.
+        #[test]
+        fn the_stored_draft_reads_back_the_same_whoever_wrote_it(d in draft()) {
+            prop_assert_eq!(&Draft::from_json(&d.to_json()).unwrap(), &d);
+            prop_assert_eq!(&Draft::from_json(&serde_json::to_string(&d).unwrap()).unwrap(), &d);
+            prop_assert_eq!(&serde_json::from_str::<Draft>(&d.to_json()).unwrap(), &d);
+        }
+
         #[test]
         fn the_steps_say_complete_exactly_when_the_core_accepts((d, today) in (draft(), today_strategy())) {
             let steps_complete = d.first_incomplete_step(today).is_none();

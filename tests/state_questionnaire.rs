@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use meso_advisor::core::answers::{Condition, Pattern, Scale, Sex, Stage, Symptom, Treatment};
+use meso_advisor::core::answers::{
+    Condition, Pattern, Scale, ScalpSign, Sex, Stage, Symptom, Treatment,
+};
 use meso_advisor::core::{assess, Answers, Clinic};
 use meso_advisor::state::questionnaire::{
     option_hidden, Action, Draft, Field, FieldIssue, Multi, SetField, StageAnswer, FIELDS, STEPS,
@@ -290,6 +292,71 @@ fn the_draft_survives_json_as_session_storage_keeps_it() {
         serde_json::from_str::<Draft>("{}").unwrap(),
         Draft::default()
     );
+}
+
+#[test]
+fn the_stored_draft_reads_back_as_session_storage_keeps_it() {
+    let d = complete();
+    assert_eq!(Draft::from_json(&d.to_json()).unwrap(), d);
+    // What serde wrote for it (the format of earlier versions) reads the same.
+    assert_eq!(
+        Draft::from_json(&serde_json::to_string(&d).unwrap()).unwrap(),
+        d
+    );
+    // Missing keys take their default; unknown keys are ignored.
+    assert_eq!(Draft::from_json("{}").unwrap(), Draft::default());
+    assert_eq!(
+        Draft::from_json(r#"{"age": "40", "future_key": 1}"#).unwrap(),
+        Draft {
+            age: "40".into(),
+            ..Draft::default()
+        }
+    );
+    // The tagged forms of serde's derive.
+    let d = Draft::from_json(
+        r#"{"stage": {"Picked": {"scale": "norwood", "grade": 3}}, "symptoms": "NoneOfThese",
+            "scalp_signs": {"Some": ["redness_scaling"]}, "menopause": null}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        d.stage,
+        Some(StageAnswer::Picked(Stage {
+            scale: Scale::Norwood,
+            grade: 3
+        }))
+    );
+    assert_eq!(d.symptoms, Multi::NoneOfThese);
+    assert!(d.scalp_signs.contains(ScalpSign::RednessScaling));
+    assert_eq!(d.menopause, None);
+}
+
+#[test]
+fn a_stored_draft_of_the_wrong_shape_is_refused_naming_the_key() {
+    for (text, key) in [
+        ("[]", "not an object"),
+        ("{\"age\": 40}", "age"),
+        ("{\"sex\": \"robot\"}", "sex"),
+        ("{\"menopause\": \"yes\"}", "menopause"),
+        ("{\"no_regrowth_unsure\": 1}", "no_regrowth_unsure"),
+        ("{\"symptoms\": \"Some\"}", "symptoms"),
+        ("{\"symptoms\": {\"Some\": [\"sneezing\"]}}", "symptoms"),
+        (
+            "{\"stage\": {\"Picked\": {\"scale\": \"norwood\"}}}",
+            "stage",
+        ),
+        (
+            "{\"stage\": {\"Picked\": {\"scale\": \"norwood\", \"grade\": 3, \"x\": 1}}}",
+            "stage",
+        ),
+        (
+            "{\"stage\": {\"Picked\": {\"scale\": \"norwood\", \"grade\": 300}}}",
+            "stage",
+        ),
+        ("not json", "expected"),
+    ] {
+        let e = Draft::from_json(text).unwrap_err();
+        assert!(e.contains(key), "{text}: {e}");
+    }
 }
 
 #[test]

@@ -267,12 +267,21 @@ impl Default for Clinic {
                 offered: vec!["en".into()],
             },
             accent_colour: "#0b7285".into(),
-            closed_weekdays: BTreeSet::from([Weekday::Sun]),
+            // Built by insertion, not collected: collecting sorts, and a sort per element type
+            // costs the web build ~3 KB of code (this runs there as the default settings).
+            closed_weekdays: {
+                let mut days = BTreeSet::new();
+                days.insert(Weekday::Sun);
+                days
+            },
             protocol: Protocol::default(),
-            policies: PolicyKey::ALL
-                .iter()
-                .map(|k| (*k, k.default_policy()))
-                .collect(),
+            policies: {
+                let mut policies = BTreeMap::new();
+                for k in PolicyKey::ALL {
+                    policies.insert(*k, k.default_policy());
+                }
+                policies
+            },
             aftercare: Aftercare::default(),
             prices: None,
             kiosk: Kiosk::default(),

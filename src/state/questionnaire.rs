@@ -247,10 +247,11 @@ fn drop_hidden<T: Choice>(sex: Option<Sex>, field: &str, multi: &mut Multi<T>) {
     }
 }
 
-fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, set: BTreeSet<T>) -> BTreeSet<T> {
-    set.into_iter()
-        .filter(|v| !option_hidden(sex, field, v.id()))
-        .collect()
+fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, mut set: BTreeSet<T>) -> BTreeSet<T> {
+    // `retain`, not a collect: collecting into a set sorts, and each sort costs the web build
+    // code per element type.
+    set.retain(|v| !option_hidden(sex, field, v.id()));
+    set
 }
 
 /// Which scale's pictures the stage question shows for a pattern (none: no stage question).
@@ -644,5 +645,163 @@ impl Draft {
             Action::Reset => *self = Draft::default(),
             Action::Replace(d) => *self = *d,
         }
+    }
+}
+
+/// The draft as kept in session storage: the JSON `serde_json` writes for [`Draft`] (its
+/// derived format: `"Unanswered"`, `{"Some": [...]}`, `{"Picked": {...}}`), read and written by
+/// hand over `serde_json::Value`, which the web app already carries for `clinic.json` and the
+/// answers document: the derived (de)serializers cost the questionnaire's wasm ~10 KB gzip.
+/// Either reads what the other writes (`tests/state_questionnaire.rs`), so a draft stored by
+/// any version reads back. Missing keys take their default, unknown keys are ignored; a value
+/// of the wrong kind makes the whole draft unreadable (the caller keeps it aside).
+impl Draft {
+    /// The stored text of the draft.
+    pub fn to_json(&self) -> String {
+        fn choice<T: Choice>(v: Option<T>) -> Value {
+            v.map_or(Value::Null, |v| Value::String(v.id().into()))
+        }
+        fn flag(v: Option<bool>) -> Value {
+            v.map_or(Value::Null, Value::Bool)
+        }
+        fn multi<T: Choice>(m: &Multi<T>) -> Value {
+            match m {
+                Multi::Unanswered => Value::String("Unanswered".into()),
+                Multi::NoneOfThese => Value::String("NoneOfThese".into()),
+                Multi::Some(set) => {
+                    let ids = set.iter().map(|v| Value::String(v.id().into())).collect();
+                    let mut m = Map::new();
+                    m.insert("Some".into(), Value::Array(ids));
+                    Value::Object(m)
+                }
+            }
+        }
+        let stage = match self.stage {
+            None => Value::Null,
+            Some(StageAnswer::Unsure) => Value::String("Unsure".into()),
+            Some(StageAnswer::Picked(s)) => {
+                let mut stage = Map::new();
+                stage.insert("scale".into(), Value::String(s.scale.id().into()));
+                stage.insert("grade".into(), Value::from(s.grade));
+                let mut m = Map::new();
+                m.insert("Picked".into(), Value::Object(stage));
+                Value::Object(m)
+            }
+        };
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Value| {
+            m.insert(k.into(), v);
+        };
+        put("age", Value::String(self.age.clone()));
+        put("sex", choice(self.sex));
+        put("pattern", choice(self.pattern));
+        put("stage", stage);
+        put("no_regrowth_visible", flag(self.no_regrowth_visible));
+        put("no_regrowth_unsure", Value::Bool(self.no_regrowth_unsure));
+        put("duration", choice(self.duration));
+        put("onset", choice(self.onset));
+        put("shedding_increased", flag(self.shedding_increased));
+        put("family_history", choice(self.family_history));
+        put("recent_triggers", multi(&self.recent_triggers));
+        put("scalp_signs", multi(&self.scalp_signs));
+        put("symptoms", multi(&self.symptoms));
+        put("conditions", multi(&self.conditions));
+        put("menopause", flag(self.menopause));
+        put("previous_treatments", multi(&self.previous_treatments));
+        put(
+            "hair_loss_after_previous_mesotherapy",
+            flag(self.hair_loss_after_previous_mesotherapy),
+        );
+        put("injections", choice(self.injections));
+        put("start_date", Value::String(self.start_date.clone()));
+        put("lifestyle", multi(&self.lifestyle));
+        Value::Object(m).to_string()
+    }
+
+    /// Reads a stored draft (see the `impl` above); the error names the key that is wrong.
+    pub fn from_json(text: &str) -> Result<Draft, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let Value::Object(m) = value else {
+            return Err("not an object".into());
+        };
+        let wrong = |k: &str| format!("{k}: unexpected value");
+        let text_of = |k: &str| match m.get(k) {
+            None => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(wrong(k)),
+        };
+        let flag = |k: &str| match m.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(wrong(k)),
+        };
+        fn choice<T: Choice>(m: &Map<String, Value>, k: &str) -> Result<Option<T>, String> {
+            match m.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => T::from_id(s)
+                    .map(Some)
+                    .ok_or_else(|| format!("{k}: unknown value")),
+                Some(_) => Err(format!("{k}: unexpected value")),
+            }
+        }
+        fn multi<T: Choice>(m: &Map<String, Value>, k: &str) -> Result<Multi<T>, String> {
+            let wrong = || format!("{k}: unexpected value");
+            match m.get(k) {
+                None => Ok(Multi::Unanswered),
+                Some(Value::String(s)) if s == "Unanswered" => Ok(Multi::Unanswered),
+                Some(Value::String(s)) if s == "NoneOfThese" => Ok(Multi::NoneOfThese),
+                Some(Value::Object(o)) if o.len() == 1 => {
+                    let Some(Value::Array(items)) = o.get("Some") else {
+                        return Err(wrong());
+                    };
+                    let mut set = BTreeSet::new();
+                    for item in items {
+                        let v = item.as_str().and_then(T::from_id).ok_or_else(wrong)?;
+                        set.insert(v);
+                    }
+                    Ok(Multi::Some(set))
+                }
+                Some(_) => Err(wrong()),
+            }
+        }
+        let stage = match m.get("stage") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s == "Unsure" => Some(StageAnswer::Unsure),
+            Some(Value::Object(o)) if o.len() == 1 => {
+                let picked = match o.get("Picked") {
+                    Some(Value::Object(s)) if s.keys().all(|k| k == "scale" || k == "grade") => s,
+                    _ => return Err(wrong("stage")),
+                };
+                let scale = choice::<Scale>(picked, "scale")?;
+                let grade = picked.get("grade").and_then(Value::as_u64);
+                match (scale, grade.and_then(|g| u8::try_from(g).ok())) {
+                    (Some(scale), Some(grade)) => Some(StageAnswer::Picked(Stage { scale, grade })),
+                    _ => return Err(wrong("stage")),
+                }
+            }
+            Some(_) => return Err(wrong("stage")),
+        };
+        Ok(Draft {
+            age: text_of("age")?,
+            sex: choice(&m, "sex")?,
+            pattern: choice(&m, "pattern")?,
+            stage,
+            no_regrowth_visible: flag("no_regrowth_visible")?,
+            no_regrowth_unsure: flag("no_regrowth_unsure")?.unwrap_or(false),
+            duration: choice(&m, "duration")?,
+            onset: choice(&m, "onset")?,
+            shedding_increased: flag("shedding_increased")?,
+            family_history: choice(&m, "family_history")?,
+            recent_triggers: multi(&m, "recent_triggers")?,
+            scalp_signs: multi(&m, "scalp_signs")?,
+            symptoms: multi(&m, "symptoms")?,
+            conditions: multi(&m, "conditions")?,
+            menopause: flag("menopause")?,
+            previous_treatments: multi(&m, "previous_treatments")?,
+            hair_loss_after_previous_mesotherapy: flag("hair_loss_after_previous_mesotherapy")?,
+            injections: choice(&m, "injections")?,
+            start_date: text_of("start_date")?,
+            lifestyle: multi(&m, "lifestyle")?,
+        })
     }
 }

@@ -78,7 +78,7 @@ pub fn load_draft() -> DraftLoad {
         return DraftLoad::Empty;
     };
     match s.get_item(DRAFT_KEY) {
-        Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
+        Ok(Some(text)) => match Draft::from_json(&text) {
             Ok(d) => DraftLoad::Restored(d),
             Err(_) => DraftLoad::Unreadable(text),
         },
@@ -101,8 +101,8 @@ pub fn set_aside_draft(raw: &str) -> Result<(), StoreError> {
 pub fn save_draft(draft: &Draft) -> Result<(), StoreError> {
     let s = session()
         .ok_or_else(|| StoreError::Unavailable("sessionStorage is not available".into()))?;
-    let text = serde_json::to_string(draft).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
-    s.set_item(DRAFT_KEY, &text).map_err(|e| write_error(&e))
+    s.set_item(DRAFT_KEY, &draft.to_json())
+        .map_err(|e| write_error(&e))
 }
 
 /// Forgets the draft (after "Start again").

@@ -49,10 +49,16 @@ impl Form<'_> {
         self.ctx.t(&format!("question.{}", f.id())).into()
     }
 
-    fn options<T: Choice>(&self, field: &str, with_hint: bool) -> Vec<ChoiceOption> {
+    // The generic helpers below are thin: each builds its callback and hands over to one
+    // non-generic body, so that the form's markup is compiled once, not once per answer type.
+    fn options(
+        &self,
+        ids: &'static [&'static str],
+        field: &str,
+        with_hint: bool,
+    ) -> Vec<ChoiceOption> {
         let sex = self.ctx.draft.draft.sex;
-        T::IDS
-            .iter()
+        ids.iter()
             .filter(|id| !option_hidden(sex, field, id))
             .map(|id| {
                 let hint_key = format!("answer.{field}.{id}.hint");
@@ -80,8 +86,18 @@ impl Form<'_> {
                 dispatcher.dispatch(on(v));
             }
         });
+        self.choice_group(f, T::IDS, selected, on_select)
+    }
+
+    fn choice_group(
+        &self,
+        f: Field,
+        ids: &'static [&'static str],
+        selected: Option<&'static str>,
+        on_select: Callback<AttrValue>,
+    ) -> Html {
         html! {
-            <ChoiceGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} options={self.options::<T>(f.id(), true)}
+            <ChoiceGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} options={self.options(ids, f.id(), true)}
                          selected={selected.map(AttrValue::from)} error={self.error(f)} {on_select} />
         }
     }
@@ -151,9 +167,22 @@ impl Form<'_> {
                 .collect(),
             _ => vec![],
         };
+        let none = matches!(value, Multi::NoneOfThese);
+        self.check_group(f, T::IDS, checked, none, on_toggle, on_none)
+    }
+
+    fn check_group(
+        &self,
+        f: Field,
+        ids: &'static [&'static str],
+        checked: Vec<AttrValue>,
+        none_checked: bool,
+        on_toggle: Callback<AttrValue>,
+        on_none: Callback<()>,
+    ) -> Html {
         html! {
-            <CheckGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} options={self.options::<T>(f.id(), true)}
-                        {checked} none_checked={matches!(value, Multi::NoneOfThese)} none_label={self.ctx.t("answer.none_of_these")}
+            <CheckGroup field={f.id()} legend={self.legend(f)} help={self.help(f)} options={self.options(ids, f.id(), true)}
+                        {checked} {none_checked} none_label={self.ctx.t("answer.none_of_these")}
                         error={self.error(f)} {on_toggle} {on_none} />
         }
     }
@@ -212,7 +241,7 @@ impl Form<'_> {
     fn pattern(&self) -> Html {
         let d = &self.ctx.draft.draft;
         let sex = d.sex.unwrap_or(Sex::Other);
-        let mut options = self.options::<Pattern>("pattern", false);
+        let mut options = self.options(Pattern::IDS, "pattern", false);
         for o in options.iter_mut() {
             if let Some(p) = Pattern::from_id(&o.id) {
                 o.picture = Some(html! { <PatternPicture pattern={p} {sex} /> });
