@@ -138,7 +138,9 @@ impl<T: Ord + Copy> Multi<T> {
             Multi::Some(set) => set,
             _ => BTreeSet::new(),
         };
-        if !set.remove(&v) {
+        if set.contains(&v) {
+            set = without(set, |x| *x == v);
+        } else {
             set.insert(v);
         }
         *self = if set.is_empty() {
@@ -238,20 +240,32 @@ pub fn option_hidden(sex: Option<Sex>, field: &str, id: &str) -> bool {
         )
 }
 
+/// `set` without the values `drop` picks, built by insertion. Not `retain`, `remove` or a
+/// collect: those bring B-tree rebalancing or a sort per element type into the web build (a
+/// few KB each), for sets of at most a dozen values.
+fn without<T: Ord + Copy>(set: BTreeSet<T>, drop: impl Fn(&T) -> bool) -> BTreeSet<T> {
+    let mut kept = BTreeSet::new();
+    for v in set {
+        if !drop(&v) {
+            kept.insert(v);
+        }
+    }
+    kept
+}
+
 fn drop_hidden<T: Choice>(sex: Option<Sex>, field: &str, multi: &mut Multi<T>) {
     if let Multi::Some(set) = multi {
-        set.retain(|v| !option_hidden(sex, field, v.id()));
-        if set.is_empty() {
-            *multi = Multi::Unanswered;
-        }
+        let kept = strip_hidden(sex, field, std::mem::take(set));
+        *multi = if kept.is_empty() {
+            Multi::Unanswered
+        } else {
+            Multi::Some(kept)
+        };
     }
 }
 
-fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, mut set: BTreeSet<T>) -> BTreeSet<T> {
-    // `retain`, not a collect: collecting into a set sorts, and each sort costs the web build
-    // code per element type.
-    set.retain(|v| !option_hidden(sex, field, v.id()));
-    set
+fn strip_hidden<T: Choice>(sex: Option<Sex>, field: &str, set: BTreeSet<T>) -> BTreeSet<T> {
+    without(set, |v| option_hidden(sex, field, v.id()))
 }
 
 /// Which scale's pictures the stage question shows for a pattern (none: no stage question).
