@@ -1,6 +1,7 @@
 // The built page links one stylesheet (scripts/css-bundle.mjs), which holds every stylesheet
 // index.html names, whole and in index.html's order (the cascade depends on it), with a valid
-// Subresource Integrity hash; the separate files are gone. Same for the setup and staff pages.
+// Subresource Integrity hash; the separate files are gone. Same for the setup and staff pages,
+// and for the results build, whose loader (results/start.js) adds its one stylesheet.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -33,7 +34,7 @@ for (const [name, source, built] of [
     assert.equal(integrity, `sha384-${createHash("sha384").update(css).digest("base64")}`);
     let at = 0;
     const files = sources(join(ROOT, source), source.includes("/") ? source.split("/")[0] : "");
-    assert.ok(files.length >= 20, `${files.length} source stylesheets`);
+    assert.ok(files.length >= 15, `${files.length} source stylesheets`);
     for (const f of files) {
       // Trunk minifies release CSS: find each source file by its first selector's class.
       const first = /\.([a-z][a-z0-9_-]*)/.exec(readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\//g, ""))?.[1];
@@ -47,11 +48,34 @@ for (const [name, source, built] of [
   });
 }
 
-test("the setup and staff pages link the app's stylesheets, in the same order (setup its own too)", () => {
-  const app = sources(join(ROOT, "index.html")).map((f) => f.split("/").pop());
-  const setup = sources(join(ROOT, "setup/index.html"), "setup").map((f) => f.split("/").pop());
-  assert.deepEqual(setup.filter((f) => f !== "setup_page.css"), app, "setup/index.html lists the same stylesheets as index.html");
+test("the results build's loader adds its one stylesheet, whole, in order, with its integrity hash", { skip: !existsSync(join(DIST, "results", "start.js")) && "no dist/ yet" }, () => {
+  const loader = readFileSync(join(DIST, "results", "start.js"), "utf8");
+  const name = /"\.\/(styles-[0-9a-f]+\.css)"/.exec(loader)?.[1];
+  assert.ok(name, "start.js names a stylesheet");
+  const css = readFileSync(join(DIST, "results", name), "utf8");
+  assert.ok(loader.includes(JSON.stringify(`sha384-${createHash("sha384").update(css).digest("base64")}`)), "its integrity hash");
+  let at = 0;
+  for (const f of sources(join(ROOT, "results/index.html"), "results")) {
+    const i = css.indexOf(`/* ${f.split("/").pop()} */`, at);
+    assert.ok(i >= at, `${f} in order`);
+    at = i;
+  }
+  assert.deepEqual(readdirSync(join(DIST, "results")).filter((f) => f.endsWith(".css")), [name], "no separate stylesheets left");
+});
+
+test("the app's page links the questionnaire's stylesheets, the results build the rest; setup and staff pages both", () => {
+  const names = (html, prefix = "") => sources(join(ROOT, html), prefix).map((f) => f.split("/").pop());
+  const app = names("index.html");
+  const results = names("results/index.html", "results");
+  const all = readdirSync(join(ROOT, "styles")).filter((f) => f.endsWith(".css") && f !== "setup_page.css");
+  assert.deepEqual([...new Set([...app, ...results])].sort(), all.sort(), "every stylesheet is linked by one of the two");
+  assert.deepEqual(app.filter((f) => results.includes(f)), ["print.css"], "only print.css is in both (last in each, after the rules it overrides)");
+  assert.equal(app.at(-1), "print.css");
+  assert.equal(results.at(-1), "print.css");
+  // The clinic's own pages have everything: the app's (less its print.css), then the results build's.
+  const full = [...app.slice(0, -1), ...results];
+  const setup = names("setup/index.html", "setup");
+  assert.deepEqual(setup.filter((f) => f !== "setup_page.css"), full, "setup/index.html");
   assert.ok(setup.includes("setup_page.css") && !app.includes("setup_page.css"));
-  const staff = sources(join(ROOT, "staff/index.html"), "staff").map((f) => f.split("/").pop());
-  assert.deepEqual(staff, app, "staff/index.html lists the same stylesheets as index.html");
+  assert.deepEqual(names("staff/index.html", "staff"), full, "staff/index.html");
 });

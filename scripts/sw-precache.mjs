@@ -3,11 +3,13 @@
 // the list of every file of the build (hashed names as Trunk wrote them) and a build id (the
 // sha256 of all their names and bytes), in place of the markers "__PRECACHE__" and
 // "__BUILD_ID__". A build with any changed byte gets a new id, so browsers see a new worker.
+// Release builds then minify it (terser: it is part of every first load).
 // Fails the build when sw.js or a marker is missing, so a worker that caches nothing can't ship.
 
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { minify } from "terser";
 
 function fail(message) {
   console.error(`sw-precache: ${message}`);
@@ -53,5 +55,9 @@ sw = sw
   .replace('["__PRECACHE__"]', JSON.stringify(list))
   .replace('["__STAFF_PRECACHE__"]', JSON.stringify(staffList))
   .replace('"__BUILD_ID__"', JSON.stringify(buildId));
+if ((process.env.TRUNK_PROFILE || "debug") === "release") {
+  const result = await minify(sw, { compress: { passes: 2 }, mangle: true }).catch((e) => fail(`sw.js: ${e.message}`));
+  sw = result.code;
+}
 writeFileSync(swFile, sw);
 console.log(`sw-precache: build ${buildId}, ${list.length} files precached, ${staffList.length} of staff mode for staff devices`);

@@ -84,7 +84,7 @@ export function firstLoad(dist = "dist") {
   }
   // The worker's own list (sw-precache.mjs writes it into sw.js), less what is counted above.
   const swText = existsSync(join(root, "sw.js")) ? readFileSync(join(root, "sw.js"), "utf8") : "";
-  const listed = /\bconst PRECACHE = (\[[^\]]*\])/.exec(swText);
+  const listed = /\bPRECACHE ?= ?(\[[^\]]*\])/.exec(swText);
   const precached = listed ? JSON.parse(listed[1]) : [];
   const precachedLater = precached
     .filter((p) => !wanted.has(p) && existsSync(join(root, p)))
