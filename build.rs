@@ -18,15 +18,12 @@ const PREFIXES: &[&str] = &[
     "date",
     "draft",
     "evidence",
-    "kiosk",
     "language",
     "nav",
     "notfound",
     "question",
     "results_loader",
     "step",
-    "storage",
-    "store",
     "update",
     "validation",
 ];
@@ -36,6 +33,17 @@ const KEYS: &[&str] = &[
     "setup.title",
     "setup.about_link",
     "staff.link",
+    // The idle dialog of kiosk mode.
+    "kiosk.title",
+    "kiosk.text",
+    "kiosk.seconds",
+    "kiosk.seconds.one",
+    "kiosk.still_here",
+    "kiosk.finish_now",
+    // What keeping the draft in session storage can fail with.
+    "store.unavailable",
+    "store.full",
+    "store.write_failed",
 ];
 
 fn main() {

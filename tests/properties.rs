@@ -638,6 +638,7 @@ mod one_validator {
             prop_assert_eq!(&Draft::from_json(&d.to_json()).unwrap(), &d);
             prop_assert_eq!(&Draft::from_json(&serde_json::to_string(&d).unwrap()).unwrap(), &d);
             prop_assert_eq!(&serde_json::from_str::<Draft>(&d.to_json()).unwrap(), &d);
+            prop_assert_eq!(d.is_empty(), d == Draft::default());
         }
 
         #[test]

@@ -331,6 +331,29 @@ fn the_stored_draft_reads_back_as_session_storage_keeps_it() {
 }
 
 #[test]
+fn a_draft_is_empty_until_any_answer_is_given() {
+    assert!(Draft::default().is_empty());
+    for action in [
+        Action::SetAge("4".into()),
+        Action::SetSex(Sex::Other),
+        Action::SetPattern(Pattern::DiffuseShedding),
+        Action::SetNoRegrowthUnsure,
+        Action::SetBool(Field::SheddingIncreased, false),
+        Action::SetBool(Field::Menopause, false),
+        Action::ChooseNone(SetField::Symptoms),
+        Action::ChooseNone(SetField::Lifestyle),
+        Action::Toggle(SetField::ScalpSigns, "redness_scaling"),
+        Action::SetStartDate("2".into()),
+    ] {
+        let mut d = Draft::default();
+        d.apply(action.clone());
+        assert!(!d.is_empty(), "{action:?}");
+        d.apply(Action::Reset);
+        assert!(d.is_empty());
+    }
+}
+
+#[test]
 fn a_stored_draft_of_the_wrong_shape_is_refused_naming_the_key() {
     for (text, key) in [
         ("[]", "not an object"),

@@ -670,6 +670,56 @@ impl Draft {
 /// any version reads back. Missing keys take their default, unknown keys are ignored; a value
 /// of the wrong kind makes the whole draft unreadable (the caller keeps it aside).
 impl Draft {
+    /// Nothing answered yet (the default draft).
+    pub fn is_empty(&self) -> bool {
+        // Every field named, so that a new one cannot be forgotten here.
+        let Draft {
+            age,
+            sex,
+            pattern,
+            stage,
+            no_regrowth_visible,
+            no_regrowth_unsure,
+            duration,
+            onset,
+            shedding_increased,
+            family_history,
+            recent_triggers,
+            scalp_signs,
+            symptoms,
+            conditions,
+            menopause,
+            previous_treatments,
+            hair_loss_after_previous_mesotherapy,
+            injections,
+            start_date,
+            lifestyle,
+        } = self;
+        fn unanswered<T: Ord>(m: &Multi<T>) -> bool {
+            matches!(m, Multi::Unanswered)
+        }
+        age.is_empty()
+            && start_date.is_empty()
+            && sex.is_none()
+            && pattern.is_none()
+            && stage.is_none()
+            && no_regrowth_visible.is_none()
+            && !no_regrowth_unsure
+            && duration.is_none()
+            && onset.is_none()
+            && shedding_increased.is_none()
+            && family_history.is_none()
+            && menopause.is_none()
+            && hair_loss_after_previous_mesotherapy.is_none()
+            && injections.is_none()
+            && unanswered(recent_triggers)
+            && unanswered(scalp_signs)
+            && unanswered(symptoms)
+            && unanswered(conditions)
+            && unanswered(previous_treatments)
+            && unanswered(lifestyle)
+    }
+
     /// The stored text of the draft.
     pub fn to_json(&self) -> String {
         fn choice<T: Choice>(v: Option<T>) -> Value {

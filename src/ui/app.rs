@@ -266,7 +266,9 @@ fn shell(props: &ShellProps) -> Html {
             }
         });
     }
-    // Route: follow the hash (links, back/forward, refresh).
+    // Route: follow the hash (links, back/forward, refresh). In the staff page (whose <base> is
+    // the app's address), its own links stay in it. (One effect for both: each effect of the
+    // shell is code of its own in every build.)
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -274,7 +276,27 @@ fn shell(props: &ShellProps) -> Html {
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     route.set(route_now());
                 });
-            move || drop(listener)
+            let staff_links = matches!(build, Build::Staff(_)).then(|| {
+                gloo::events::EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "click",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let link = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+                            .and_then(|a| a.get_attribute("href"));
+                        if let Some(href) = link {
+                            if elsewhere(build, &Route::parse(&href)).is_none() {
+                                e.prevent_default();
+                                browser::set_hash(&href);
+                            }
+                        }
+                    },
+                )
+            });
+            move || drop((listener, staff_links))
         });
     }
     // Clinic look and language: accent colour, `<html lang>`.
@@ -288,7 +310,7 @@ fn shell(props: &ShellProps) -> Html {
         let blocked = *draft_blocked;
         use_effect_with(draft.clone(), move |d| {
             if d.revision > 0 && !blocked {
-                let result = if d.draft == Default::default() {
+                let result = if d.draft.is_empty() {
                     storage::clear_draft()
                 } else {
                     storage::save_draft(&d.draft)
@@ -299,43 +321,18 @@ fn shell(props: &ShellProps) -> Html {
             }
         });
     }
-    // A route another build shows opens that page, in place of this history entry.
-    use_effect_with((*route).clone(), move |r| {
-        if let Some(prefix) = elsewhere(build, r) {
-            browser::open_elsewhere(&format!("{prefix}#{}", r.hash()));
-        }
-    });
-    // In the staff page (whose <base> is the app's address), its own links stay in it.
-    use_effect_with((), move |_| {
-        let listener = matches!(build, Build::Staff(_)).then(|| {
-            gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "click",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let link = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-                        .and_then(|a| a.get_attribute("href"));
-                    if let Some(href) = link {
-                        if elsewhere(build, &Route::parse(&href)).is_none() {
-                            e.prevent_default();
-                            browser::set_hash(&href);
-                        }
-                    }
-                },
-            )
-        });
-        move || drop(listener)
-    });
-    // Page change: today, scroll to top, focus the page heading (not on first load).
+    // Page change: a route another build shows opens that page, in place of this history
+    // entry; else today, scroll to top, focus the page heading (not on first load).
     {
         let first = use_mut_ref(|| !props.replacing);
         let today = today.clone();
         // A step opened to show a problem focuses that problem itself.
         let revealing = reveal_step.is_some();
-        use_effect_with((*route).clone(), move |_| {
+        use_effect_with((*route).clone(), move |r| {
+            if let Some(prefix) = elsewhere(build, r) {
+                browser::open_elsewhere(&format!("{prefix}#{}", r.hash()));
+                return;
+            }
             let now = browser::today();
             if *today != now {
                 today.set(now);

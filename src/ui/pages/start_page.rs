@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::state::questionnaire::{Action, Draft};
+use crate::state::questionnaire::Action;
 use crate::state::route::Route;
 use crate::ui::context::use_app;
 
@@ -15,7 +15,7 @@ pub struct StartPageProps {}
 #[component(StartPage)]
 pub fn start_page(_props: &StartPageProps) -> Html {
     let ctx = use_app();
-    let in_progress = ctx.draft.draft != Draft::default();
+    let in_progress = !ctx.draft.draft.is_empty();
     let on_start = {
         let navigate = ctx.navigate.clone();
         let draft = ctx.draft.clone();
