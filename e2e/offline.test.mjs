@@ -83,6 +83,14 @@ async function withServedPage(fn, contextOptions = {}) {
   }
 }
 
+/** Rewrites the served sw.js with another build id (a new version of the app, to the browser). */
+function newWorker(swPath, buildId) {
+  const before = readFileSync(swPath, "utf8");
+  const after = before.replace(/BUILD_ID ?= ?"[0-9a-f]+"/, `BUILD_ID="${buildId}"`);
+  assert.notEqual(after, before, "sw.js has a build id to change");
+  writeFileSync(swPath, after);
+}
+
 test("after one online visit the app works with no network: an assessment, a plan, a save", async () => {
   await withServedPage(async (page, site) => {
     await gotoApp(page, site.url, "#/");
@@ -140,7 +148,7 @@ test("staff mode works offline on a device that has opened it, and only there", 
     // A new version installs staff mode too on this device (not only what a visit cached).
     const swPath = join(site.dir, "sw.js");
     const newBuild = "5afe5afe5afe5afe";
-    writeFileSync(swPath, readFileSync(swPath, "utf8").replace(/const BUILD_ID = "[0-9a-f]+";/, `const BUILD_ID = "${newBuild}";`));
+    newWorker(swPath, newBuild);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.getByTestId("update-banner").waitFor();
     const installed = await page.evaluate(
@@ -193,7 +201,7 @@ test("a new version waits for Reload, the old one runs until then, no request fa
     // A new build lands on the server (a new worker: same files, a new id).
     const swPath = join(site.dir, "sw.js");
     const newBuild = "feedfacecafebeef";
-    writeFileSync(swPath, readFileSync(swPath, "utf8").replace(/const BUILD_ID = "[0-9a-f]+";/, `const BUILD_ID = "${newBuild}";`));
+    newWorker(swPath, newBuild);
     // The tablet checks for it (a navigation would too); the visitor's page is not reloaded.
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = page.getByTestId("update-banner");
