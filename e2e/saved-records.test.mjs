@@ -134,3 +134,32 @@ test("'Not sure' about a smooth area shows a note, kept with the saved plan; the
     assert.ok(await page.getByTestId("notes").getByText(t("note.smooth_unsure.title"), { exact: true }).isVisible());
   });
 });
+
+test("many saved plans: the newest 100 are listed, with how many in all, and Show more lists the rest", async () => {
+  await withFreshPage(env, async (page) => {
+    await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
+    await page.getByTestId("see-plan").click();
+    const form = page.getByTestId("save-form");
+    await form.getByLabel(t("save.label"), { exact: true }).fill("Template");
+    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+    await page.getByTestId("saved-status").waitFor();
+    const one = (await storedPlans(page)).plans[0];
+    const plans = Array.from({ length: 150 }, (_, i) => ({
+      ...one,
+      id: (0x1000000000000000n + BigInt(i)).toString(16),
+      label: `Plan ${String(i).padStart(3, "0")}`,
+    }));
+    await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), JSON.stringify({ schema: "meso-advisor/plans@2", plans }));
+    await page.reload();
+    await gotoApp(page, env.baseUrl, "#/saved");
+    const items = page.getByTestId("saved-item");
+    await page.getByTestId("saved-shown").waitFor();
+    assert.equal(await items.count(), 100);
+    assert.equal((await page.getByTestId("saved-shown").textContent()).trim(), t("saved.shown", { shown: "100", total: "150" }));
+    assert.equal((await page.getByTestId("saved-more").textContent()).trim(), t("saved.more", { n: "50" }));
+    await page.getByTestId("saved-more").click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=saved-item]").length === 150);
+    assert.equal(await page.getByTestId("saved-shown").count(), 0);
+    assert.equal(await page.getByTestId("saved-more").count(), 0);
+  });
+});

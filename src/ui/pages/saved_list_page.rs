@@ -8,6 +8,10 @@ use crate::ui::browser;
 use crate::ui::components::{RenameForm, StorageStatus, StoreNotice, UndoBar};
 use crate::ui::context::{use_app, use_plans};
 
+/// Plans listed at once (and added by "Show more"), so a device holding many still opens
+/// the list at once.
+const PAGE: usize = 100;
+
 /// Props of [`SavedListPage`] (none).
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct SavedListPageProps {}
@@ -18,6 +22,7 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
     let ctx = use_app();
     let store = use_plans();
     let renaming = use_state(|| None::<String>);
+    let shown = use_state(|| PAGE);
     let backup_failed = use_state(|| false);
     // After a rename or cancel, focus returns to that plan's Rename button.
     let focus_after = use_state(|| None::<String>);
@@ -39,7 +44,9 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
             backup_failed.set(browser::download_backup(&plans, &unconverted).is_err());
         })
     };
-    let items = state.plans.iter().map(|p| {
+    let total = state.plans.len();
+    let listed = total.min(*shown);
+    let items = state.plans.iter().take(listed).map(|p| {
         let id = p.id.clone();
         let next = p.next_date(ctx.today).map(|d| ctx.catalog.date(d));
         let plans = store.plans.clone();
@@ -107,6 +114,15 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
                 <p data-testid="saved-empty">{ ctx.t("saved.empty") }</p>
             }
             <ul class="saved-list">{ for items }</ul>
+            if total > listed {
+                <div class="saved-list-more">
+                    <p role="status" data-testid="saved-shown">{ ctx.f("saved.shown", &[("shown", &listed.to_string()), ("total", &total.to_string())]) }</p>
+                    <button class="button" type="button" data-testid="saved-more"
+                            onclick={{ let shown = shown.clone(); Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE)) }}>
+                        { ctx.catalog.count("saved.more", PAGE.min(total - listed)) }
+                    </button>
+                </div>
+            }
             if !state.plans.is_empty() {
                 <p><button class="button" type="button" onclick={on_backup}>{ ctx.t("saved.backup") }</button></p>
                 if *backup_failed { <p class="store-notice" role="alert">{ ctx.t("saved.backup_failed") }</p> }
