@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setupE2E, ROOT } from "./lib/env.mjs";
-import { completeQuestionnaire, gotoApp, option, storedPlans, t, withFreshPage } from "./lib/app.mjs";
+import { completeQuestionnaire, gotoApp, option, storedPlans, storeManyPlans, t, withFreshPage } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -137,20 +137,7 @@ test("'Not sure' about a smooth area shows a note, kept with the saved plan; the
 
 test("many saved plans: the newest 100 are listed, with how many in all, and Show more lists the rest", async () => {
   await withFreshPage(env, async (page) => {
-    await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
-    await page.getByTestId("see-plan").click();
-    const form = page.getByTestId("save-form");
-    await form.getByLabel(t("save.label"), { exact: true }).fill("Template");
-    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
-    await page.getByTestId("saved-status").waitFor();
-    const one = (await storedPlans(page)).plans[0];
-    const plans = Array.from({ length: 150 }, (_, i) => ({
-      ...one,
-      id: (0x1000000000000000n + BigInt(i)).toString(16),
-      label: `Plan ${String(i).padStart(3, "0")}`,
-    }));
-    await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), JSON.stringify({ schema: "meso-advisor/plans@2", plans }));
-    await page.reload();
+    await storeManyPlans(page, env.baseUrl, 150, "Plan");
     await gotoApp(page, env.baseUrl, "#/saved");
     const items = page.getByTestId("saved-item");
     await page.getByTestId("saved-shown").waitFor();

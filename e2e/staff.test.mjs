@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setupE2E, TABLET } from "./lib/env.mjs";
 import { launchChromium, CHROMIUM_ARGS } from "../scripts/lib/browser.mjs";
-import { completeQuestionnaire, gotoApp, newAppPage, storedPlans, t } from "./lib/app.mjs";
+import { completeQuestionnaire, gotoApp, newAppPage, storedPlans, storeManyPlans, t } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -267,21 +267,7 @@ test("encryption at rest: on after the warning, nothing readable while locked, o
 
 test("a long patient list shows 100 at a time, says how many in all, and search finds any", async () => {
   await withTablet(async (page) => {
-    await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
-    await page.getByTestId("see-plan").click();
-    const form = page.getByTestId("save-form");
-    await form.getByLabel(t("save.label"), { exact: true }).fill("Template");
-    await form.getByRole("button", { name: t("save.button"), exact: true }).click();
-    await page.getByTestId("saved-status").waitFor();
-    const one = (await storedPlans(page)).plans[0];
-    const plans = Array.from({ length: 150 }, (_, i) => ({
-      ...one,
-      id: (0x1000000000000000n + BigInt(i)).toString(16),
-      label: `Patient ${String(i).padStart(3, "0")}`,
-    }));
-    await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), JSON.stringify({ schema: "meso-advisor/plans@2", plans }));
-    await page.reload();
-    await page.locator("main#main").waitFor();
+    await storeManyPlans(page, env.baseUrl, 150, "Patient");
     await setPasscode(page);
     const rows = page.getByTestId("staff-patient");
     await page.getByTestId("staff-shown").waitFor();

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./env.mjs";
+import { VISITORS } from "./answers.mjs";
 
 // ---------------------------------------------------------------------------------------------
 // The catalog
@@ -355,6 +356,30 @@ export function storedPlans(page) {
     const raw = localStorage.getItem("meso-advisor/plans");
     return raw === null ? null : JSON.parse(raw);
   });
+}
+
+/**
+ * Saves one real plan through the app (a suitable visitor, "Template"), then stores `n` copies
+ * of it, each with its own id and the nickname `${label} 000`, `${label} 001`…, in place of the
+ * saved plans, and reloads the page. Returns nothing: the page is on the plan, reloaded.
+ */
+export async function storeManyPlans(page, baseUrl, n, label) {
+  await completeQuestionnaire(page, baseUrl, VISITORS.suitable());
+  await page.getByTestId("see-plan").click();
+  await page.getByTestId("plan").waitFor();
+  const form = page.getByTestId("save-form");
+  await form.getByLabel(t("save.label"), { exact: true }).fill("Template");
+  await form.getByRole("button", { name: t("save.button"), exact: true }).click();
+  await page.getByTestId("saved-status").waitFor();
+  const one = (await storedPlans(page)).plans[0];
+  const plans = Array.from({ length: n }, (_, i) => ({
+    ...one,
+    id: (0x1000000000000000n + BigInt(i)).toString(16),
+    label: `${label} ${String(i).padStart(3, "0")}`,
+  }));
+  await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), JSON.stringify({ schema: "meso-advisor/plans@2", plans }));
+  await page.reload();
+  await page.locator("main#main").waitFor();
 }
 
 /** Runs `fn` on a fresh page in a fresh context (empty storage), then checks the page had no

@@ -230,7 +230,8 @@ fn shell(props: &ShellProps) -> Html {
         Build::Setup(_) => Route::Setup,
         _ => Route::parse(&browser::hash()),
     };
-    let route = use_state(route_now);
+    // `_eq`: setting the route it already has (the `hashchange` after `navigate`) changes nothing.
+    let route = use_state_eq(route_now);
     // The draft starts from what this device holds, before any page renders (a refresh on a
     // step or on the result keeps the visitor's place).
     let draft_load = use_memo((), |_| storage::load_draft());
@@ -340,11 +341,12 @@ fn shell(props: &ShellProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-            if !revealing {
-                browser::focus_id("page-heading");
+            if revealing {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            } else {
+                browser::show_new_page();
             }
         });
     }
@@ -372,10 +374,13 @@ fn shell(props: &ShellProps) -> Html {
                 // No history entries on a shared tablet: Back never shows an earlier visit.
                 browser::replace_hash(&hash);
                 route.set(r);
-            } else if browser::hash() == hash {
-                route.set(r);
             } else {
-                browser::set_hash(&hash);
+                // The page changes now, in this task (not one `hashchange` later); the
+                // `hashchange` that follows finds the route already shown.
+                if browser::hash() != hash {
+                    browser::set_hash(&hash);
+                }
+                route.set(r);
             }
         })
     };

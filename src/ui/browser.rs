@@ -56,6 +56,23 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// A new page: back to the top, and keyboard focus on its heading (`#page-heading`, at the
+/// top), without asking the browser to scroll it into view as well: that would lay the page
+/// out once more, in the middle of the page change.
+pub fn show_new_page() {
+    let Some(w) = window() else { return };
+    w.scroll_to_with_x_and_y(0.0, 0.0);
+    let heading = w
+        .document()
+        .and_then(|d| d.get_element_by_id("page-heading"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
+}
+
 /// Offers text as a file download (exports, backups, raw damaged data).
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let doc = window().and_then(|w| w.document()).ok_or("no document")?;

@@ -323,12 +323,15 @@ pub fn step_page(props: &StepPageProps) -> Html {
     let show_errors = use_state(|| revealed);
     let focus_request = use_state(|| 0u32);
     let draft = &ctx.draft.draft;
-    let issues = draft.step_issues(step, ctx.today);
+    // One validation per render (the core's, of the whole draft): the first step with an
+    // issue, and this step's issues in the order its questions are shown.
+    let all = draft.issues(ctx.today);
+    let first = all.first().map(|(f, _)| f.step());
+    let issues: Vec<_> = all.into_iter().filter(|(f, _)| f.step() == step).collect();
 
     // The shell keys this page by step, so a new step starts without error messages.
     // Never show a step whose earlier steps are unanswered (e.g. a typed address).
     {
-        let first = draft.first_incomplete_step(ctx.today);
         let c = ctx.clone();
         use_effect_with((step, first), move |(step, first)| {
             if let Some(f) = first {
