@@ -105,7 +105,7 @@ test("every page and state of the questionnaire's build shows its texts (no ⟦k
   });
 });
 
-test("the result opens in the same page: one app, the same address, focus on its heading, the answers carried", async () => {
+test("the results build is prepared on the last step and opens in the same page: one app, the same address, focus on its heading, the answers carried", async () => {
   await withFreshPage(env, async (page) => {
     const loaded = [];
     page.on("request", (r) => {
@@ -116,7 +116,14 @@ test("the result opens in the same page: one app, the same address, focus on its
     const answers = VISITORS.suitable();
     for (let step = 1; step <= 6; step++) {
       await answerStep(page, step, answers);
-      if (step === 6) assert.deepEqual(loaded, [], "nothing of the results build before the result is asked for");
+      if (step === 5) assert.deepEqual(loaded, [], "nothing of the results build before the last step");
+      if (step === 6) {
+        // The last step: fetched and compiled in the background, not started.
+        await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /\/results\/.*_bg\.wasm$/.test(e.name)));
+        assert.ok(await page.getByTestId("step-6").isVisible());
+        assert.equal(await page.locator("main").count(), 1);
+        assert.equal(await page.locator("link[rel=stylesheet][href*='/results/']").count(), 0, "its stylesheet not added yet");
+      }
       await page.getByTestId("next").click();
       if (step < 6) await page.getByTestId(`step-${step + 1}`).waitFor();
     }
@@ -125,7 +132,7 @@ test("the result opens in the same page: one app, the same address, focus on its
     assert.equal((await page.locator("#page-heading").textContent()).trim(), t("verdict.suitable.headline"));
     assert.equal(await page.locator("main").count(), 1, "one app in the page");
     assert.equal(await page.evaluate(() => location.pathname + location.hash), "/#/result");
-    assert.equal(new Set(loaded).size, loaded.length, "each file once");
+    assert.equal(new Set(loaded).size, loaded.length, `each file once: ${loaded.join(", ")}`);
     assert.ok(loaded.some((p) => p.endsWith(".wasm")));
     // Back to a step and forward again: the results build shows both, nothing more is loaded.
     const count = loaded.length;

@@ -1,9 +1,10 @@
 // Writes dist/results/start.js, the loader the questionnaire's page adds when it first needs
 // the results build (src/ui/results_loader.rs), from the page Trunk built for that build, then
 // removes that page (never served: the results build always runs inside the app's own page).
-// The loader adds the build's stylesheet (joined by scripts/css-bundle.mjs, with its SRI hash)
-// and waits for it, so no page shows unstyled, then imports the build's JS by its hashed name
-// and starts its wasm; if any of them cannot be loaded it says so to the page
+// The loader compiles the build's wasm as soon as it runs (the app adds it when the last step
+// opens); when the app asks it to start, it adds the build's stylesheet (joined by
+// scripts/css-bundle.mjs, with its SRI hash) and waits for it, so no page shows unstyled, then
+// runs the wasm. If any of them cannot be loaded it says so to the page
 // ("meso-advisor:results-failed"), which offers a retry.
 //
 //   node scripts/results-loader.mjs <dist>/results
@@ -22,21 +23,37 @@ const integrity = sheet && /\bintegrity="?([^"\s>]+)/.exec(sheet[0])?.[1];
 if (!sheet || !integrity) throw new Error(`${page}: no joined stylesheet with an integrity hash`);
 
 const loader = `// The results build's loader (written by scripts/results-loader.mjs; see src/ui/results_loader.rs).
+// As soon as it runs it compiles the wasm, without running it; the app's page starts it
+// ("meso-advisor:results-start", or window.mesoAdvisorStartResults if set before this ran):
+// stylesheet added and loaded, then the wasm instantiated and run.
 import init from "./${basename(js)}";
-const sheet = document.createElement("link");
-sheet.rel = "stylesheet";
-sheet.integrity = ${JSON.stringify(integrity)};
-sheet.href = new URL("./${sheet[1]}", import.meta.url).href;
-new Promise((loaded, failed) => {
-  sheet.onload = loaded;
-  sheet.onerror = () => failed(new Error("results stylesheet"));
-  document.head.append(sheet);
-})
-  .then(() => init({ module_or_path: new URL("./${basename(wasm)}", import.meta.url) }))
-  .catch((error) => {
-    console.error("the results build could not be started", error);
-    dispatchEvent(new Event("meso-advisor:results-failed"));
-  });
+const failed = (error) => {
+  console.error("the results build could not be started", error);
+  dispatchEvent(new Event("meso-advisor:results-failed"));
+};
+const integrity = ${JSON.stringify(integrity)};
+const css = new URL("./${sheet[1]}", import.meta.url).href;
+const wasm = new URL("./${basename(wasm)}", import.meta.url);
+const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() =>
+  fetch(wasm).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${wasm}: \${r.status}\`)))).then((b) => WebAssembly.compile(b)),
+);
+compiled.catch(() => {}); // reported when started
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  const sheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: css, integrity });
+  new Promise((loaded, refused) => {
+    sheet.onload = loaded;
+    sheet.onerror = () => refused(new Error("results stylesheet"));
+    document.head.append(sheet);
+  })
+    .then(() => compiled)
+    .then((module) => init({ module_or_path: module }))
+    .catch(failed);
+}
+if (window.mesoAdvisorStartResults === true) start();
+else addEventListener("meso-advisor:results-start", start, { once: true });
 `;
 writeFileSync(join(dir, "start.js"), loader);
 rmSync(page);

@@ -17,7 +17,7 @@ use super::pages::{AboutPage, NotFoundPage, StartPage, StepPage};
 use super::results_loader::ResultsLoader;
 use super::storage::{self, DraftLoad};
 use crate::core::{Catalog, Clinic};
-use crate::state::questionnaire::Action as DraftAction;
+use crate::state::questionnaire::{Action as DraftAction, STEPS};
 use crate::state::route::Route;
 
 /// Props of [`App`].
@@ -333,6 +333,11 @@ fn shell(props: &ShellProps) -> Html {
             if let Some(prefix) = elsewhere(build, r) {
                 browser::open_elsewhere(&format!("{prefix}#{}", r.hash()));
                 return;
+            }
+            // On the last step, the results build is fetched and compiled in the background,
+            // so that "See my result" does not wait for it.
+            if matches!(build, Build::Visitor) && *r == Route::Step(STEPS) {
+                super::results_loader::prepare();
             }
             let now = browser::today();
             if *today != now {

@@ -3,11 +3,14 @@
 //! the letter come with the results build (`results/`, precached by the service worker in the
 //! background), loaded into this same page when first needed.
 //!
-//! How: [`ResultsLoader`] (shown in place of a page this build does not have) adds
-//! `<script type="module" src="results/start.js">` (written by `scripts/build-pages.sh`), which
-//! runs the results build's wasm. Its `ui::start` first sends [`MOUNTING_EVENT`]; the app
-//! running here then unmounts and removes its root element ([`unmount_when_replaced`]), and
-//! the results build mounts in its place, on the same address, with the draft and language it
+//! How: [`prepare`] (when the last step opens) adds `<script type="module"
+//! src="results/start.js">` (written by `scripts/results-loader.mjs`), which compiles the
+//! results build's wasm without running it. [`ResultsLoader`]
+//! (shown in place of a page this build does not have) asks it to start ([`START_EVENT`], or
+//! the `window` flag [`START_FLAG`] if the loader has not run yet), adding the loader first if
+//! needed. The results build's `ui::start` first sends [`MOUNTING_EVENT`]; the app running
+//! here then unmounts and removes its root element ([`unmount_when_replaced`]), and the
+//! results build mounts in its place, on the same address, with the draft and language it
 //! finds in storage. It must not carry state across other than through storage, and never
 //! leave two apps mounted.
 
@@ -24,6 +27,10 @@ use crate::state::route::Route;
 pub const MOUNTING_EVENT: &str = "meso-advisor:mounting";
 /// Sent (on `window`) by `results/start.js` when the results build could not be loaded.
 pub const FAILED_EVENT: &str = "meso-advisor:results-failed";
+/// Sent (on `window`) to a prepared `results/start.js`: start the results build now.
+pub const START_EVENT: &str = "meso-advisor:results-start";
+/// Set on `window` (to `true`) for a `results/start.js` that has not run yet: start at once.
+pub const START_FLAG: &str = "mesoAdvisorStartResults";
 /// Set on `<html>` while the results build loads: it then opens its first page as a page
 /// change (heading focused, as after any click), not as a first load.
 const LOADING_ATTRIBUTE: &str = "data-results-loading";
@@ -33,6 +40,33 @@ const LOADER: &str = "results/start.js";
 thread_local! {
     /// The loader was added to this page (once: a module runs once per page).
     static REQUESTED: Cell<bool> = const { Cell::new(false) };
+    /// The loader itself could not be fetched (its element's `error`, perhaps before any
+    /// [`ResultsLoader`] was there to hear it).
+    static LOADER_FAILED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches and compiles the results build in the background (the visitor is on the last step),
+/// so that the result shows without that wait. Does nothing the second time.
+pub fn prepare() {
+    if !REQUESTED.replace(true) && add_loader().is_none() {
+        LOADER_FAILED.set(true);
+    }
+}
+
+/// Starts the results build (preparing it first if [`prepare`] has not). False when it cannot
+/// be loaded.
+fn start() -> bool {
+    prepare();
+    if LOADER_FAILED.get() {
+        return false;
+    }
+    let window = gloo::utils::window();
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = html.set_attribute(LOADING_ATTRIBUTE, "");
+    }
+    let _ = js_sys::Reflect::set(&window, &START_FLAG.into(), &true.into());
+    announce(START_EVENT);
+    true
 }
 
 /// Props of [`ResultsLoader`].
@@ -51,16 +85,14 @@ pub fn results_loader(props: &ResultsLoaderProps) -> Html {
     {
         let failed = failed.clone();
         use_effect_with(props.route.clone(), move |_| {
-            let on_failed = {
+            let listener = {
                 let failed = failed.clone();
-                move || failed.set(true)
-            };
-            let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), FAILED_EVENT, move |_| {
                     failed.set(true)
-                });
-            if !REQUESTED.replace(true) && load_results().is_none() {
-                on_failed();
+                })
+            };
+            if !start() {
+                failed.set(true);
             }
             move || drop(listener)
         });
@@ -85,20 +117,19 @@ pub fn results_loader(props: &ResultsLoaderProps) -> Html {
 }
 
 /// Adds the results build's loader to the page. None when the page cannot take it.
-fn load_results() -> Option<()> {
+fn add_loader() -> Option<()> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
     let document = gloo::utils::document();
-    document
-        .document_element()?
-        .set_attribute(LOADING_ATTRIBUTE, "")
-        .ok()?;
     let script = document.create_element("script").ok()?;
     script.set_attribute("type", "module").ok()?;
     script.set_attribute("src", LOADER).ok()?;
     // A loader that cannot be fetched fires `error` on its element.
-    let on_error = Closure::once_into_js(move || announce(FAILED_EVENT));
+    let on_error = Closure::once_into_js(move || {
+        LOADER_FAILED.set(true);
+        announce(FAILED_EVENT);
+    });
     script
         .add_event_listener_with_callback("error", on_error.unchecked_ref())
         .ok()?;
