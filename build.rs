@@ -30,7 +30,6 @@ const PREFIXES: &[&str] = &[
 /// Single keys of other areas that the questionnaire's pages show.
 const KEYS: &[&str] = &[
     "disclaimer",
-    "setup.title",
     "setup.about_link",
     "staff.link",
     // The idle dialog of kiosk mode.

@@ -20,14 +20,17 @@ after(async () => {
 
 test("storage blocked: the app says so, saving is refused, the assessment still works", async () => {
   await withFreshPage(env, async (page) => {
-    // As a browser that blocks site storage does: reading localStorage throws.
+    // As a browser that blocks site storage does: reading localStorage and sessionStorage
+    // throws. The answers still reach the result (the results build gets them in the page).
     await page.addInitScript(() => {
-      Object.defineProperty(window, "localStorage", {
-        configurable: true,
-        get() {
-          throw new DOMException("The operation is insecure.", "SecurityError");
-        },
-      });
+      for (const name of ["localStorage", "sessionStorage"]) {
+        Object.defineProperty(window, name, {
+          configurable: true,
+          get() {
+            throw new DOMException("The operation is insecure.", "SecurityError");
+          },
+        });
+      }
     });
     await completeQuestionnaire(page, env.baseUrl, VISITORS.suitable());
     const notice = page.getByTestId("store-error");

@@ -284,7 +284,7 @@ fn not_sure_about_a_smooth_area_is_answered_false() {
 }
 
 #[test]
-fn the_draft_survives_json_as_session_storage_keeps_it() {
+fn the_draft_survives_serdes_json_as_earlier_versions_stored_it() {
     let d = complete();
     let text = serde_json::to_string(&d).unwrap();
     assert_eq!(serde_json::from_str::<Draft>(&text).unwrap(), d);
@@ -361,6 +361,7 @@ fn a_stored_draft_of_the_wrong_shape_is_refused_naming_the_key() {
         ("{\"sex\": \"robot\"}", "sex"),
         ("{\"menopause\": \"yes\"}", "menopause"),
         ("{\"no_regrowth_unsure\": 1}", "no_regrowth_unsure"),
+        ("{\"no_regrowth_unsure\": null}", "no_regrowth_unsure"),
         ("{\"symptoms\": \"Some\"}", "symptoms"),
         ("{\"symptoms\": {\"Some\": [\"sneezing\"]}}", "symptoms"),
         (

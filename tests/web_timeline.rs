@@ -92,6 +92,7 @@ fn host(props: &HostProps) -> Html {
         kiosk: false,
         finish_visit: Callback::noop(),
         set_language: Callback::noop(),
+        kept: use_mut_ref(|| None),
     };
     html! {
         <ContextProvider<AppContext> context={ctx}>

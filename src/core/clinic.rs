@@ -790,7 +790,6 @@ fn tenths(x: f64) -> String {
     format!("{}.{}", t / 10, t % 10)
 }
 
-/// WCAG contrast ratio of a `#rgb`/`#rrggbb` colour against white.
 /// `x` to the power 2.4, for `x` in (0, 1]: `x² · (x²)^(1/5)`, the fifth root by Newton's
 /// method from above (monotone, to the last bit within a few dozen steps). The same value as
 /// `powf` to within 1e-15 (a test checks every channel value), without linking the math
@@ -808,6 +807,7 @@ fn pow_2_4(x: f64) -> f64 {
     a * y
 }
 
+/// WCAG contrast ratio of a `#rgb`/`#rrggbb` colour against white.
 pub fn contrast_with_white(colour: &str) -> f64 {
     let hex = colour.trim_start_matches('#');
     let full: String = if hex.len() == 3 {

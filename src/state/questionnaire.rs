@@ -851,7 +851,11 @@ impl Draft {
             pattern: choice(&m, "pattern")?,
             stage,
             no_regrowth_visible: flag("no_regrowth_visible")?,
-            no_regrowth_unsure: flag("no_regrowth_unsure")?.unwrap_or(false),
+            no_regrowth_unsure: match m.get("no_regrowth_unsure") {
+                None => false,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => return Err(wrong("no_regrowth_unsure")),
+            },
             duration: choice(&m, "duration")?,
             onset: choice(&m, "onset")?,
             shedding_increased: flag("shedding_increased")?,

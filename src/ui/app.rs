@@ -66,8 +66,8 @@ impl PartialEq for English {
 #[derive(Clone, Copy, PartialEq, Default)]
 pub enum Build {
     /// The questionnaire (`index.html`): the start page, the six steps, About. Every other
-    /// visitor page loads the results build into this page (`ui::handover`); `#/staff…`
-    /// opens `staff/`, `#/setup` links to `setup/`.
+    /// visitor page loads the results build into this page (`ui::results_loader`); `#/staff…`
+    /// opens `staff/`, `#/setup` opens `setup/`.
     #[default]
     Visitor,
     /// Every visitor page (`questionnaire_page` and the result, plan, saved plans, shared
@@ -95,6 +95,7 @@ fn elsewhere(build: Build, route: &Route) -> Option<&'static str> {
     let staff_route = matches!(route, Route::Staff | Route::StaffPatient(_));
     match build {
         Build::Visitor | Build::Results(_) if staff_route => Some("staff/"),
+        Build::Visitor | Build::Results(_) if *route == Route::Setup => Some("setup/"),
         // The staff page's <base href="/"> makes "./" the app's own address.
         Build::Staff(_) if !staff_route => Some("./"),
         _ => None,
@@ -425,6 +426,7 @@ fn shell(props: &ShellProps) -> Html {
             );
         });
     }
+    let kept = use_mut_ref(|| None);
     let ctx = AppContext {
         clinic: props.clinic.clone(),
         catalog,
@@ -436,6 +438,7 @@ fn shell(props: &ShellProps) -> Html {
         kiosk,
         finish_visit: finish_visit.clone(),
         set_language: props.set_language.clone(),
+        kept,
     };
     // A route another build shows: nothing here while that page opens (see below).
     let page = match build {
@@ -481,27 +484,14 @@ fn shell(props: &ShellProps) -> Html {
 }
 
 /// The pages of the questionnaire's own build (`index.html`): the start page, the steps, About
-/// and the not-found page. The results build shows these too; `#/setup` links to the setup
+/// and the not-found page. The results build shows these too; `#/setup` opens the setup
 /// page, its own build. Any other route is not shown here (`None`).
 pub fn questionnaire_page(route: &Route) -> Option<Html> {
     Some(match route {
         Route::Start => html! { <StartPage /> },
         Route::Step(n) => html! { <StepPage key={format!("step-{n}")} step={*n} /> },
         Route::About => html! { <AboutPage /> },
-        Route::Setup => html! { <SetupLink /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => return None,
     })
-}
-
-/// `#/setup` outside the setup build: a link to the setup page (its code is not here).
-#[component(SetupLink)]
-fn setup_link() -> Html {
-    let ctx = super::context::use_app();
-    html! {
-        <div class="about-page" data-testid="setup-elsewhere">
-            <h1 id="page-heading" tabindex="-1">{ ctx.t("setup.title") }</h1>
-            <p><a class="app-link" href="setup/">{ ctx.t("setup.about_link") }</a></p>
-        </div>
-    }
 }

@@ -71,6 +71,10 @@ pub struct AppContext {
     pub finish_visit: Callback<()>,
     /// Shows the app in another language (its catalog is loaded first).
     pub set_language: Callback<String>,
+    /// What a build keeps across visits (a kiosk reset remounts the pages): the plans
+    /// provider keeps its browser store here, so a write still being sealed when a visit ends
+    /// is not lost. Opaque to the shell.
+    pub kept: Rc<std::cell::RefCell<Option<Rc<dyn std::any::Any>>>>,
 }
 
 impl PartialEq for AppContext {
@@ -84,6 +88,7 @@ impl PartialEq for AppContext {
             && self.kiosk == other.kiosk
             && self.finish_visit == other.finish_visit
             && self.set_language == other.set_language
+            && Rc::ptr_eq(&self.kept, &other.kept)
     }
 }
 

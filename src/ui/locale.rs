@@ -16,10 +16,12 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The language to use: the remembered choice when the clinic offers it, else its default.
+/// The language to use: the one the questionnaire's build handed over in the page, else the
+/// remembered choice, when the clinic offers it; else its default.
 pub fn preferred(clinic: &Clinic) -> String {
-    local()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+    use super::results_loader::{take_handed_over, HandedOver};
+    take_handed_over(HandedOver::Lang)
+        .or_else(|| local().and_then(|s| s.get_item(LANG_KEY).ok().flatten()))
         .filter(|l| clinic.languages.offered.iter().any(|o| o == l))
         .unwrap_or_else(|| clinic.languages.default.clone())
 }

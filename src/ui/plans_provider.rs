@@ -21,11 +21,27 @@ pub struct PlansProviderProps {
 
 /// Provides the saved plans to its children. Mounted inside the shell's `<main>`, so a kiosk
 /// reset (which remounts it) starts it again: staff mode locked, nothing remembered as saved.
+/// The browser store under it is kept across visits (`AppContext::kept`): one store per page,
+/// so a write still being sealed at a reset lands in the copy the next visit reads.
 #[component(PlansProvider)]
 pub fn plans_provider(props: &PlansProviderProps) -> Html {
     let ctx = use_app();
     // localStorage, sealed (compressed, or encrypted by staff) when it must be.
-    let sealed: Rc<SealedStore> = (*use_memo((), |_| Rc::new(SealedStore::new()))).clone();
+    let sealed: Rc<SealedStore> = {
+        let kept = ctx.kept.clone();
+        (*use_memo((), move |_| {
+            let existing = kept
+                .borrow()
+                .clone()
+                .and_then(|k| k.downcast::<SealedStore>().ok());
+            existing.unwrap_or_else(|| {
+                let store = Rc::new(SealedStore::new());
+                *kept.borrow_mut() = Some(store.clone());
+                store
+            })
+        }))
+        .clone()
+    };
     let repository: Rc<dyn PlanRepository> = {
         let sealed = sealed.clone();
         (*use_memo(ctx.clinic.clone(), move |clinic| {

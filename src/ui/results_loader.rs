@@ -31,6 +31,10 @@ pub const FAILED_EVENT: &str = "meso-advisor:results-failed";
 pub const START_EVENT: &str = "meso-advisor:results-start";
 /// Set on `window` (to `true`) for a `results/start.js` that has not run yet: start at once.
 pub const START_FLAG: &str = "mesoAdvisorStartResults";
+/// Set on `window` at the hand-over: the draft (as stored) and the language, read once by the
+/// results build (`take_handed_over`), so a browser whose storage refuses them loses nothing.
+const DRAFT_GLOBAL: &str = "mesoAdvisorDraft";
+const LANG_GLOBAL: &str = "mesoAdvisorLang";
 /// Set on `<html>` while the results build loads: it then opens its first page as a page
 /// change (heading focused, as after any click), not as a first load.
 const LOADING_ATTRIBUTE: &str = "data-results-loading";
@@ -40,27 +44,37 @@ const LOADER: &str = "results/start.js";
 thread_local! {
     /// The loader was added to this page (once: a module runs once per page).
     static REQUESTED: Cell<bool> = const { Cell::new(false) };
-    /// The loader itself could not be fetched (its element's `error`, perhaps before any
-    /// [`ResultsLoader`] was there to hear it).
+    /// The results build could not be loaded (its loader, stylesheet or wasm), perhaps while
+    /// no [`ResultsLoader`] was there to hear it: every later try says so at once.
     static LOADER_FAILED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Fetches and compiles the results build in the background (the visitor is on the last step),
 /// so that the result shows without that wait. Does nothing the second time.
 pub fn prepare() {
-    if !REQUESTED.replace(true) && add_loader().is_none() {
+    if REQUESTED.replace(true) {
+        return;
+    }
+    // Heard for the page's life (one small closure): a failure is remembered.
+    gloo::events::EventListener::new(&gloo::utils::window(), FAILED_EVENT, |_| {
+        LOADER_FAILED.set(true)
+    })
+    .forget();
+    if add_loader().is_none() {
         LOADER_FAILED.set(true);
     }
 }
 
-/// Starts the results build (preparing it first if [`prepare`] has not). False when it cannot
-/// be loaded.
-fn start() -> bool {
+/// Starts the results build (preparing it first if [`prepare`] has not), handing it the draft
+/// and language in the page too. False when it cannot be loaded.
+fn start(draft: &str, lang: &str) -> bool {
     prepare();
     if LOADER_FAILED.get() {
         return false;
     }
     let window = gloo::utils::window();
+    let _ = js_sys::Reflect::set(&window, &DRAFT_GLOBAL.into(), &draft.into());
+    let _ = js_sys::Reflect::set(&window, &LANG_GLOBAL.into(), &lang.into());
     if let Some(html) = gloo::utils::document().document_element() {
         let _ = html.set_attribute(LOADING_ATTRIBUTE, "");
     }
@@ -84,6 +98,8 @@ pub fn results_loader(props: &ResultsLoaderProps) -> Html {
     let failed = use_state(|| false);
     {
         let failed = failed.clone();
+        let draft = ctx.draft.draft.to_json();
+        let lang = ctx.catalog.lang();
         use_effect_with(props.route.clone(), move |_| {
             let listener = {
                 let failed = failed.clone();
@@ -91,7 +107,7 @@ pub fn results_loader(props: &ResultsLoaderProps) -> Html {
                     failed.set(true)
                 })
             };
-            if !start() {
+            if !start(&draft, lang) {
                 failed.set(true);
             }
             move || drop(listener)
@@ -126,10 +142,7 @@ fn add_loader() -> Option<()> {
     script.set_attribute("type", "module").ok()?;
     script.set_attribute("src", LOADER).ok()?;
     // A loader that cannot be fetched fires `error` on its element.
-    let on_error = Closure::once_into_js(move || {
-        LOADER_FAILED.set(true);
-        announce(FAILED_EVENT);
-    });
+    let on_error = Closure::once_into_js(move || announce(FAILED_EVENT));
     script
         .add_event_listener_with_callback("error", on_error.unchecked_ref())
         .ok()?;
@@ -175,4 +188,25 @@ pub fn unmount_when_replaced(app: yew::AppHandle<crate::ui::App>, root: web_sys:
         unmount.unchecked_ref(),
         &options,
     );
+}
+
+/// What the questionnaire's build handed over in the page (`draft`: the stored draft's text,
+/// `lang`), each taken once: the results build prefers them to storage, which may refuse
+/// them or hold an older draft. None in a page that was not handed over.
+pub fn take_handed_over(name: HandedOver) -> Option<String> {
+    let window = gloo::utils::window();
+    let key: wasm_bindgen::JsValue = match name {
+        HandedOver::Draft => DRAFT_GLOBAL,
+        HandedOver::Lang => LANG_GLOBAL,
+    }
+    .into();
+    let value = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(value)
+}
+
+/// What [`take_handed_over`] reads.
+pub enum HandedOver {
+    Draft,
+    Lang,
 }

@@ -72,17 +72,17 @@ pub enum DraftLoad {
     Unreadable(String),
 }
 
-/// Reads the in-progress draft from sessionStorage (no writes).
+/// Reads the in-progress draft (no writes): the one the questionnaire's build handed over in
+/// the page, if any (the freshest, even where storage refused it), else sessionStorage's.
 pub fn load_draft() -> DraftLoad {
-    let Some(s) = session() else {
-        return DraftLoad::Empty;
-    };
-    match s.get_item(DRAFT_KEY) {
-        Ok(Some(text)) => match Draft::from_json(&text) {
+    use super::results_loader::{take_handed_over, HandedOver};
+    let stored = || session().and_then(|s| s.get_item(DRAFT_KEY).ok());
+    match take_handed_over(HandedOver::Draft).or_else(|| stored().flatten()) {
+        Some(text) => match Draft::from_json(&text) {
             Ok(d) => DraftLoad::Restored(d),
             Err(_) => DraftLoad::Unreadable(text),
         },
-        _ => DraftLoad::Empty,
+        None => DraftLoad::Empty,
     }
 }
 

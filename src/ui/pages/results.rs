@@ -1,6 +1,6 @@
 //! The results build (`src/bin/results.rs`): every visitor page, with the saved plans. The
 //! questionnaire's build (`index.html`) loads it into the same page when the visitor asks for
-//! a result, a plan, the saved plans, a shared assessment or the letter (`ui::handover`), so
+//! a result, a plan, the saved plans, a shared assessment or the letter (`ui::results_loader`), so
 //! that the first load carries only the questionnaire. It must not hold page logic of its own.
 
 use yew::prelude::*;
@@ -29,8 +29,8 @@ fn results_page(route: &Route) -> Html {
     html! { <PlansProvider>{ page }</PlansProvider> }
 }
 
-/// Mounts the results build: in the page the questionnaire handed over (`ui::handover`), or,
-/// opened on its own, as the whole app.
+/// Mounts the results build, in place of the questionnaire's app in the same page
+/// (`ui::results_loader`).
 pub fn start_results() {
     crate::ui::start(RESULTS, crate::ui::English::default());
 }

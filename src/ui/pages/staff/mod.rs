@@ -1,6 +1,6 @@
 //! Staff mode's pages (spec §11), in their own build (`staff/`): unlock and the patients on
 //! this device (`#/staff`), and one patient's course (`#/staff/p/<id>`). They must not show a
-//! patient while staff mode is locked, and reach storage only through the shell's stores.
+//! patient while staff mode is locked, and reach storage only through the plans provider's store.
 
 pub mod encryption_settings;
 pub mod patient_list;
