@@ -153,11 +153,16 @@ test("a saved-plans link opens straight in the results build", async () => {
   });
 });
 
-test("when the results build cannot be loaded the visitor is told, the answers are kept, and Try again works", async () => {
+/**
+ * Runs `fn` on a fresh page where requests matching `blocked` fail as if offline, after a
+ * whole questionnaire and "See my result"; then checks the page had no other problem than that
+ * failure (`expected`: what the page's own reports of it match).
+ */
+async function withResultsBlocked(blocked, expected, fn) {
   const context = await env.browser.newContext({ serviceWorkers: "block" });
   try {
     const page = await newAppPage(context, env.baseUrl);
-    await page.route("**/results/start.js", (route) => route.abort("internetdisconnected"));
+    await page.route(blocked, (route) => route.abort("internetdisconnected"));
     await gotoApp(page, env.baseUrl, "#/");
     await page.getByTestId("start-button").click();
     const answers = VISITORS.suitable();
@@ -166,6 +171,16 @@ test("when the results build cannot be loaded the visitor is told, the answers a
       await page.getByTestId("next").click();
       if (step < 6) await page.getByTestId(`step-${step + 1}`).waitFor();
     }
+    await fn(page);
+    const unexpected = page.problems.filter((p) => !expected.test(p) && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(p));
+    assert.deepEqual(unexpected, []);
+  } finally {
+    await context.close();
+  }
+}
+
+test("when the results build cannot be loaded the visitor is told, the answers are kept, and Try again works", async () => {
+  await withResultsBlocked("**/results/start.js", /results\/start\.js/, async (page) => {
     const failed = page.getByTestId("results-failed");
     await failed.waitFor();
     assert.equal((await failed.getByRole("heading", { level: 1 }).textContent()).trim(), t("results_loader.failed_title"));
@@ -177,26 +192,11 @@ test("when the results build cannot be loaded the visitor is told, the answers a
     await page.getByTestId("results-retry").click();
     await page.getByTestId("result-page").waitFor();
     assert.equal((await page.locator("#page-heading").textContent()).trim(), t("verdict.suitable.headline"));
-    const unexpected = page.problems.filter((p) => !/results\/start\.js|Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(p));
-    assert.deepEqual(unexpected, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("a results build whose wasm cannot be loaded: told at once every time, and Try again works once it can", async () => {
-  const context = await env.browser.newContext({ serviceWorkers: "block" });
-  try {
-    const page = await newAppPage(context, env.baseUrl);
-    await page.route("**/results/*_bg.wasm", (route) => route.abort("internetdisconnected"));
-    await gotoApp(page, env.baseUrl, "#/");
-    await page.getByTestId("start-button").click();
-    const answers = VISITORS.suitable();
-    for (let step = 1; step <= 6; step++) {
-      await answerStep(page, step, answers);
-      await page.getByTestId("next").click();
-      if (step < 6) await page.getByTestId(`step-${step + 1}`).waitFor();
-    }
+  await withResultsBlocked("**/results/*_bg.wasm", /_bg\.wasm|could not be started/, async (page) => {
     await page.getByTestId("results-failed").waitFor();
     // Back to the last step and on again: the failure is remembered, not a spinner for ever.
     await page.goBack();
@@ -207,9 +207,5 @@ test("a results build whose wasm cannot be loaded: told at once every time, and 
     await page.unroute("**/results/*_bg.wasm");
     await page.getByTestId("results-retry").click();
     await page.getByTestId("result-page").waitFor();
-    const unexpected = page.problems.filter((p) => !/_bg\.wasm|Failed to load resource|ERR_INTERNET_DISCONNECTED|could not be started/.test(p));
-    assert.deepEqual(unexpected, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
