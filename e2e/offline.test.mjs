@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { setupE2E, DIST } from "./lib/env.mjs";
 import { startStaticServer } from "../scripts/lib/static-server.mjs";
 import { launchChromiumProfile } from "../scripts/lib/browser.mjs";
-import { answerStep, completeQuestionnaire, gotoApp, newAppPage, next, storedPlans, t } from "./lib/app.mjs";
+import { answerStep, completeQuestionnaire, gotoApp, newAppPage, next, setStaffPasscode, storedPlans, t } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -161,12 +161,7 @@ test("staff mode works offline on a device that has opened it, and only there", 
     await controlled(page);
     assert.equal(await controllerBuild(page), newBuild);
     await site.stop();
-    await page.goto(new URL("staff/#/staff", site.url).href);
-    await page.getByTestId("staff-unlock").waitFor();
-    await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill("482913");
-    await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill("482913");
-    await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
-    await page.getByTestId("staff-patients").waitFor();
+    await setStaffPasscode(page, site.url, "482913");
     // And the app's own page, offline too.
     await page.goto(site.url);
     await page.getByTestId("start-page").waitFor();
@@ -329,12 +324,7 @@ test("kiosk: staff mode left alone goes back to the app's start page, and is loc
   await withServedPage(
     async (page, site) => {
       await kioskPage(page, site);
-      await page.goto(new URL("staff/#/staff", site.url).href);
-      await page.getByTestId("staff-unlock").waitFor();
-      await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill("482913");
-      await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill("482913");
-      await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
-      await page.getByTestId("staff-patients").waitFor();
+      await setStaffPasscode(page, site.url, "482913");
       // Nobody answers the countdown: the tablet is back on the app's start page.
       await page.clock.runFor(61_000);
       await page.getByTestId("kiosk-dialog").getByTestId("kiosk-still-here").waitFor();

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setupE2E, TABLET } from "./lib/env.mjs";
 import { launchChromium, CHROMIUM_ARGS } from "../scripts/lib/browser.mjs";
-import { completeQuestionnaire, gotoApp, newAppPage, storedPlans, storeManyPlans, t } from "./lib/app.mjs";
+import { completeQuestionnaire, gotoApp, newAppPage, setStaffPasscode, storedPlans, storeManyPlans, t } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -35,12 +35,7 @@ async function withTablet(fn) {
 }
 
 async function setPasscode(page) {
-  await gotoApp(page, env.baseUrl, "staff/#/staff");
-  await page.getByTestId("staff-unlock").waitFor();
-  await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill(PASSCODE);
-  await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill(PASSCODE);
-  await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
-  await page.getByTestId("staff-patients").waitFor();
+  await setStaffPasscode(page, env.baseUrl, PASSCODE);
 }
 
 async function unlock(page, code = PASSCODE) {

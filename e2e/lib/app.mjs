@@ -358,6 +358,16 @@ export function storedPlans(page) {
   });
 }
 
+/** Opens staff mode (`staff/` beside the app at `baseUrl`) on a first visit and sets its passcode. */
+export async function setStaffPasscode(page, baseUrl, passcode) {
+  await gotoApp(page, baseUrl, "staff/#/staff");
+  await page.getByTestId("staff-unlock").waitFor();
+  await page.getByLabel(t("staff.passcode.new"), { exact: true }).fill(passcode);
+  await page.getByLabel(t("staff.passcode.again"), { exact: true }).fill(passcode);
+  await page.getByRole("button", { name: t("staff.passcode.set"), exact: true }).click();
+  await page.getByTestId("staff-patients").waitFor();
+}
+
 /**
  * Saves one real plan through the app (a suitable visitor, "Template"), then stores `n` copies
  * of it, each with its own id and the nickname `${label} 000`, `${label} 001`…, in place of the
