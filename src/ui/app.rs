@@ -326,10 +326,15 @@ fn shell(props: &ShellProps) -> Html {
     // Page change: a route another build shows opens that page, in place of this history
     // entry; else today, scroll to top, focus the page heading (not on first load).
     {
-        let first = use_mut_ref(|| !props.replacing);
+        // No focus move on a first load; nor on a step opened to show a problem, which scrolls
+        // and focuses that problem itself. Marked by the render that shows it and read by the
+        // effect: the step page clears `reveal_step` at once, and Yew may yield to the browser
+        // (and render again) before this effect runs.
+        let skip_focus = use_mut_ref(|| !props.replacing);
+        if matches!((*reveal_step, &*route), (Some(s), Route::Step(n)) if s == *n) {
+            *skip_focus.borrow_mut() = true;
+        }
         let today = today.clone();
-        // A step opened to show a problem focuses that problem itself.
-        let revealing = reveal_step.is_some();
         use_effect_with((*route).clone(), move |r| {
             if let Some(prefix) = elsewhere(build, r) {
                 browser::open_elsewhere(&format!("{prefix}#{}", r.hash()));
@@ -344,16 +349,10 @@ fn shell(props: &ShellProps) -> Html {
             if *today != now {
                 today.set(now);
             }
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
+            if std::mem::take(&mut *skip_focus.borrow_mut()) {
                 return;
             }
-            if revealing {
-                if let Some(w) = web_sys::window() {
-                    w.scroll_to_with_x_and_y(0.0, 0.0);
-                }
-            } else {
-                browser::show_new_page();
-            }
+            browser::show_new_page("page-heading");
         });
     }
     // The title follows the page and the language.

@@ -56,20 +56,21 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// A new page: back to the top, and keyboard focus on its heading (`#page-heading`, at the
-/// top), without asking the browser to scroll it into view as well: that would lay the page
-/// out once more, in the middle of the page change.
-pub fn show_new_page() {
+/// A new page: back to the top, and keyboard focus on the element `id` (the page heading
+/// `#page-heading`, or the question a step was opened to show). The heading is at the top: it
+/// is focused without asking the browser to scroll it into view as well, which would lay the
+/// page out once more, in the middle of the page change.
+pub fn show_new_page(id: &str) {
     let Some(w) = window() else { return };
     w.scroll_to_with_x_and_y(0.0, 0.0);
-    let heading = w
+    let target = w
         .document()
-        .and_then(|d| d.get_element_by_id("page-heading"))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h) = heading {
+    if let Some(el) = target {
         let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = h.focus_with_options(&options);
+        options.set_prevent_scroll(id == "page-heading");
+        let _ = el.focus_with_options(&options);
     }
 }
 

@@ -350,9 +350,10 @@ pub fn step_page(props: &StepPageProps) -> Html {
             if *revealed {
                 reveal.set(None);
                 show_errors.set(true);
-                // After the shell's own page-change focus (a later task), not before it.
+                // In a later task, once the page is drawn (the shell leaves a revealed step's
+                // scroll and focus to this page).
                 if let Some(id) = target {
-                    gloo::timers::callback::Timeout::new(0, move || browser::focus_id(&id))
+                    gloo::timers::callback::Timeout::new(0, move || browser::show_new_page(&id))
                         .forget();
                 }
             }
