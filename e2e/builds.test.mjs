@@ -153,6 +153,39 @@ test("a saved-plans link opens straight in the results build", async () => {
   });
 });
 
+test("a link to a results page starts fetching the results build while the page loads; the questionnaire's pages do not", { skip: !built && "no dist/ yet" }, async () => {
+  await withFreshPage(env, async (page) => {
+    // Whether the page itself (its inline script, before any wasm has run) added the loader.
+    await page.addInitScript(() =>
+      document.addEventListener("DOMContentLoaded", () => {
+        window.__loaderAtParse = document.querySelector('script[src="results/start.js"]') !== null;
+      }),
+    );
+    const expected = {
+      "#/saved": true,
+      "#/saved/0123abcd": true,
+      "#/s/ABC-def_1": true,
+      "#/result": true,
+      "#/plan": true,
+      "#/letter": true,
+      "#/": false,
+      "": false,
+      "#/step/1": false,
+      "#/step/6": false,
+      "#/about": false,
+    };
+    const seen = {};
+    let n = 0;
+    for (const hash of Object.keys(expected)) {
+      // A new document each time (a query), not a hash change in this one.
+      await page.goto(new URL(`?load=${n++}${hash}`, env.baseUrl).href);
+      await page.locator("main#main").waitFor();
+      seen[hash] = await page.evaluate(() => window.__loaderAtParse);
+    }
+    assert.deepEqual(seen, expected);
+  });
+});
+
 /**
  * Runs `fn` on a fresh page where requests matching `blocked` fail as if offline, after a
  * whole questionnaire and "See my result"; then checks the page had no other problem than that

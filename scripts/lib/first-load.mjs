@@ -63,8 +63,10 @@ export function firstLoad(dist = "dist") {
     const why = name === "link" ? `<link rel=${(rel?.[1] ?? rel?.[2] ?? rel?.[3] ?? "?").trim()}>` : `<${name}>`;
     want(value[1] ?? value[2] ?? value[3], why);
   }
-  // Trunk's inline loader: `import init, * as bindings from '/x.js'; … init({ module_or_path: '/x_bg.wasm' })`.
-  for (const [, body] of html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script\s*>/gi)) {
+  // Trunk's inline loader (a module): `import init, * as bindings from '/x.js'; …
+  // init({ module_or_path: '/x_bg.wasm' })`. Not the prerender's classic inline script, which
+  // names results/start.js only for a deep link to a results page.
+  for (const [, body] of html.matchAll(/<script\b(?![^>]*\ssrc=)(?=[^>]*\stype=["']?module)[^>]*>([\s\S]*?)<\/script\s*>/gi)) {
     for (const [, ref] of body.matchAll(/["']([^"'\s]+\.(?:js|wasm))["']/g)) want(ref, "the wasm loader");
   }
   // Fetched by the app as it starts.
