@@ -7,7 +7,9 @@
 //   (c) interaction latency under 4x CPU throttling (CDP Emulation.setCPUThrottlingRate): from
 //       the click on Next to the next step's heading having focus (and to the next frame), p50 and
 //       p95 over RUNS questionnaires (5 step changes each), and from the last step's "See my
-//       result" to the result page, and from "See the plan" to the plan page;
+//       result" to the result page, and from "See the plan" to the plan page; beside the step
+//       changes, the browser's floor: the same changes with no app code (each step's markup as
+//       the app drew it, swapped in by innerHTML and its heading focused);
 //   (d) growth: the saved-plans page (#/saved) and the staff patient list (#/staff, clinic.json
 //       served with kiosk.staff_passcode false) with 10, 100 and 1,000 stored plans, cloned from a
 //       plan the real app saved: load + render time (4x throttling) and storage bytes per plan.
@@ -114,20 +116,49 @@ async function clickAndStamp(page, locator) {
   }, before);
 }
 
+/**
+ * In the page: puts `from` into <main>, waits for a frame, then swaps in `to`, scrolls to the
+ * top and focuses #page-heading, as the app does on a step change but with no app code at all
+ * (innerHTML). Returns [ms to focus, ms to the next frame].
+ */
+function swapMarkup([from, to]) {
+  return new Promise((resolve) => {
+    const main = document.querySelector("main");
+    main.innerHTML = from;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const t0 = performance.now();
+        main.innerHTML = to;
+        scrollTo(0, 0);
+        document.getElementById("page-heading").focus({ preventScroll: true });
+        const focused = performance.now() - t0;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve([focused, performance.now() - t0]);
+          ch.port2.postMessage(null);
+        });
+      }),
+    );
+  });
+}
+
 export async function latency(browser, baseUrl, runs) {
   const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const samples = { step: [], result: [], plan: [] };
+  const samples = { step: [], result: [], plan: [], floor: [] };
   try {
     await context.addInitScript(installStamps);
     const page = await throttledPage(context);
     const answers = VISITORS.suitable();
     await page.goto(new URL("#/", baseUrl).href);
+    // Each step's markup as the app drew it (answered), for the browser's floor below.
+    const markup = [];
     for (let run = 0; run < runs; run++) {
       await page.getByTestId("start-button").waitFor();
       await page.getByTestId("start-button").click();
       await page.getByTestId("step-1").waitFor();
       for (let step = 1; step <= 6; step++) {
         await answerStep(page, step, answers);
+        if (run === 0) markup.push(await page.evaluate(() => document.querySelector("main").innerHTML));
         const s = await clickAndStamp(page, page.getByTestId("next"));
         const expected = step < 6 ? `#/step/${step + 1}` : "#/result";
         if (s.hash !== expected) throw new Error(`after Next on step ${step}: focus on ${s.hash}, expected ${expected}`);
@@ -139,6 +170,15 @@ export async function latency(browser, baseUrl, runs) {
       await page.evaluate(() => (location.hash = "#/"));
     }
     if (page.problems.length) throw new Error(`errors in the page: ${page.problems.join("; ")}`);
+    // The browser's floor on this machine: the same step changes with no app code, only the
+    // new step's markup swapped in (style, layout, focus, paint). What the app adds is the rest.
+    await page.getByTestId("start-button").waitFor();
+    for (let run = 0; run < runs; run++) {
+      for (let step = 1; step < 6; step++) {
+        const [focus, frame] = await page.evaluate(swapMarkup, [markup[step - 1], markup[step]]);
+        samples.floor.push({ focus, frame });
+      }
+    }
   } finally {
     await context.close();
   }
@@ -367,9 +407,16 @@ async function bench(dist, started) {
     console.log(
       table(
         ["interaction", "n", "focus p50", "focus p95", "frame p50", "frame p95"],
-        [row("Next: step → next step", l.step), row("See my result: step 6 → result", l.result), row("See the plan: result → plan", l.plan)],
+        [
+          row("Next: step → next step", l.step),
+          row("  the browser's floor", l.floor),
+          row("See my result: step 6 → result", l.result),
+          row("See the plan: result → plan", l.plan),
+        ],
       ),
     );
+    console.log("  the browser's floor: the same step changes with no app code (the next step's markup, as the app drew it, put in");
+    console.log("  by innerHTML, scrolled to the top, heading focused): the style, layout and paint any implementation pays here");
   }
   if (results.growth) {
     console.log(`\n(d) growth (load + render from navigation start, CPU ${THROTTLE}x slower)`);
