@@ -105,8 +105,24 @@ test("every page and state of the questionnaire's build shows its texts (no ⟦k
   });
 });
 
+/**
+ * In the page: after every batch of DOM changes, how many site headers and <main>s are shown
+ * (not inside a hidden element), kept in window.__shown as [headers, mains] pairs.
+ */
+function watchShownApps() {
+  window.__shown = [];
+  const shown = (selector) => [...document.querySelectorAll(selector)].filter((el) => !el.closest("[hidden]")).length;
+  new MutationObserver(() => window.__shown.push([shown("header.site-header"), shown("main")])).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["hidden"],
+  });
+}
+
 test("the results build is prepared on the last step and opens in the same page: one app, the same address, focus on its heading, the answers carried", async () => {
   await withFreshPage(env, async (page) => {
+    await page.addInitScript(watchShownApps);
     const loaded = [];
     page.on("request", (r) => {
       if (/\/results\//.test(new URL(r.url()).pathname)) loaded.push(new URL(r.url()).pathname);
@@ -114,6 +130,7 @@ test("the results build is prepared on the last step and opens in the same page:
     await gotoApp(page, env.baseUrl, "#/");
     await page.getByTestId("start-button").click();
     const answers = VISITORS.suitable();
+    let before;
     for (let step = 1; step <= 6; step++) {
       await answerStep(page, step, answers);
       if (step === 5) assert.deepEqual(loaded, [], "nothing of the results build before the last step");
@@ -123,6 +140,7 @@ test("the results build is prepared on the last step and opens in the same page:
         assert.ok(await page.getByTestId("step-6").isVisible());
         assert.equal(await page.locator("main").count(), 1);
         assert.equal(await page.locator("link[rel=stylesheet][href*='/results/']").count(), 0, "its stylesheet not added yet");
+        before = await page.evaluate(() => window.__shown.length);
       }
       await page.getByTestId("next").click();
       if (step < 6) await page.getByTestId(`step-${step + 1}`).waitFor();
@@ -131,6 +149,15 @@ test("the results build is prepared on the last step and opens in the same page:
     await waitForFocus(page, "page-heading");
     assert.equal((await page.locator("#page-heading").textContent()).trim(), t("verdict.suitable.headline"));
     assert.equal(await page.locator("main").count(), 1, "one app in the page");
+    // The hand-over: the questionnaire's app showed until the results build had drawn its page,
+    // then that one; never a page without its header, never two.
+    const during = await page.evaluate((n) => window.__shown.slice(n), before);
+    assert.ok(during.length > 0);
+    assert.deepEqual(
+      during.filter(([headers, mains]) => headers !== 1 || mains !== 1),
+      [],
+      "every state of the page during the hand-over shows one header and one main",
+    );
     assert.equal(await page.evaluate(() => location.pathname + location.hash), "/#/result");
     assert.equal(new Set(loaded).size, loaded.length, `each file once: ${loaded.join(", ")}`);
     assert.ok(loaded.some((p) => p.endsWith(".wasm")));

@@ -31,16 +31,14 @@ pub use app::{App, AppProps, Build, English, PageFn};
 /// nothing moves. Otherwise (another route, a prerender hidden by its script or missing) the
 /// prerender is removed and the app mounts at once.
 pub fn start(build: Build, english: English) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsCast;
 
     use crate::state::route::Route;
 
-    let replacing = results_loader::replace_running_app();
     let props = AppProps {
         clinic: None,
         build,
-        replacing,
+        replacing: false,
         english,
     };
     let mount = move |root: web_sys::Element, props: AppProps| {
@@ -54,7 +52,6 @@ pub fn start(build: Build, english: English) {
     let Ok(root) = document.create_element("div") else {
         return;
     };
-    let window = gloo::utils::window();
     let prerender = document
         .get_element_by_id("prerender")
         .filter(|p| !p.has_attribute("hidden") && p.first_element_child().is_some());
@@ -72,12 +69,10 @@ pub fn start(build: Build, english: English) {
         return;
     }
 
-    // The app has drawn a page when a <main> other than the loading placeholder has content.
     let hand_over = {
         let root = root.clone();
         move || -> bool {
-            let drawn = root.query_selector("main:not(.app-loading) > *");
-            if !matches!(drawn, Ok(Some(_))) {
+            if !drawn(&root) {
                 return false;
             }
             let twin = document
@@ -95,11 +90,85 @@ pub fn start(build: Build, english: English) {
             true
         }
     };
-    // A MutationObserver (through js_sys: its callback runs right after the app's DOM changes,
-    // before the next paint, whatever the page's clock or visibility).
+    if !when_drawn(&root, hand_over) {
+        prerender_fallback(&root);
+    }
+    mount(root, props);
+
+    fn prerender_fallback(root: &web_sys::Element) {
+        if let Some(p) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("prerender"))
+        {
+            p.remove();
+        }
+        let _ = root.remove_attribute("hidden");
+    }
+}
+
+/// Mounts the results build into the questionnaire's page (`results_loader`): hidden, beside
+/// the questionnaire's app, which keeps showing "Loading…" until this one has drawn its first
+/// page (the clinic settings fetched); then the questionnaire's app unmounts and this one shows
+/// in one step, its page heading focused (it could not take focus while hidden). The page is
+/// never blank and never shows two apps.
+pub fn start_in_place(build: Build) {
+    let replacing = results_loader::take_loading_mark();
+    let document = gloo::utils::document();
+    let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else {
+        return;
+    };
+    if root.set_attribute("hidden", "").is_err() || body.append_child(&root).is_err() {
+        return;
+    }
+    let show = {
+        let root = root.clone();
+        move || -> bool {
+            if !drawn(&root) {
+                return false;
+            }
+            results_loader::unmount_running_app();
+            let _ = root.remove_attribute("hidden");
+            let focused = document
+                .active_element()
+                .is_some_and(|a| root.contains(Some(a.as_ref())));
+            if replacing && !focused {
+                browser::show_new_page("page-heading");
+            }
+            true
+        }
+    };
+    if !when_drawn(&root, show) {
+        results_loader::unmount_running_app();
+        let _ = root.remove_attribute("hidden");
+    }
+    let props = AppProps {
+        clinic: None,
+        build,
+        replacing,
+        english: English::default(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
+
+/// The app in `root` has drawn a page: a <main> other than the loading placeholder has content.
+fn drawn(root: &web_sys::Element) -> bool {
+    matches!(
+        root.query_selector("main:not(.app-loading) > *"),
+        Ok(Some(_))
+    )
+}
+
+/// Calls `ready` after each change in `root`'s subtree until it returns true, through a
+/// MutationObserver (through js_sys: its callback runs right after the app's DOM changes,
+/// before the next paint, whatever the page's clock or visibility). False when the browser
+/// has none.
+fn when_drawn(root: &web_sys::Element, mut ready: impl FnMut() -> bool + 'static) -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
     let on_change =
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_: JsValue, observer: JsValue| {
-            if hand_over() {
+            if ready() {
                 if let Some(disconnect) = js_sys::Reflect::get(&observer, &"disconnect".into())
                     .ok()
                     .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -108,14 +177,12 @@ pub fn start(build: Build, english: English) {
                 }
             }
         });
-    let observing = observe_subtree(&window, &on_change, &root);
-    if observing.is_some() {
-        // Lives as long as the observer (until the hand-over disconnects it): one small closure.
+    let observing = observe_subtree(&gloo::utils::window(), &on_change, root).is_some();
+    if observing {
+        // Lives as long as the observer (until `ready` disconnects it): one small closure.
         on_change.forget();
-    } else {
-        prerender_fallback(&root);
     }
-    mount(root, props);
+    return observing;
 
     fn observe_subtree(
         window: &web_sys::Window,
@@ -133,15 +200,5 @@ pub fn start(build: Build, english: English) {
         js_sys::Reflect::set(&options, &"subtree".into(), &true.into()).ok()?;
         observe.call2(&observer, target, &options).ok()?;
         Some(())
-    }
-
-    fn prerender_fallback(root: &web_sys::Element) {
-        if let Some(p) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("prerender"))
-        {
-            p.remove();
-        }
-        let _ = root.remove_attribute("hidden");
     }
 }

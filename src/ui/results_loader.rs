@@ -8,11 +8,12 @@
 //! results build's wasm without running it. [`ResultsLoader`]
 //! (shown in place of a page this build does not have) asks it to start ([`START_EVENT`], or
 //! the `window` flag [`START_FLAG`] if the loader has not run yet), adding the loader first if
-//! needed. The results build's `ui::start` first sends [`MOUNTING_EVENT`]; the app running
-//! here then unmounts and removes its root element ([`unmount_when_replaced`]), and the
-//! results build mounts in its place, on the same address, with the draft and language it
-//! finds in storage. It must not carry state across other than through storage, and never
-//! leave two apps mounted.
+//! needed. The results build (`ui::start_in_place`) mounts hidden beside the app running here,
+//! which keeps showing "Loading…"; once it has drawn its first page it sends
+//! [`MOUNTING_EVENT`], the app running here unmounts and removes its root element
+//! ([`unmount_when_replaced`]), and the results build shows in its place, on the same address,
+//! with the draft and language handed over. It must not carry state across other than through
+//! the page's hand-over and storage, and never show two apps (nor none).
 
 use std::cell::Cell;
 
@@ -22,8 +23,8 @@ use super::browser;
 use super::context::use_app;
 use crate::state::route::Route;
 
-/// Sent (on `window`) by a build that is about to mount: the app running in this page, if
-/// any, unmounts first.
+/// Sent (on `window`) by the results build once it has drawn its first page (hidden): the app
+/// running in this page until then unmounts.
 pub const MOUNTING_EVENT: &str = "meso-advisor:mounting";
 /// Sent (on `window`) by `results/start.js` when the results build could not be loaded.
 pub const FAILED_EVENT: &str = "meso-advisor:results-failed";
@@ -157,11 +158,9 @@ fn announce(kind: &str) {
     }
 }
 
-/// Called by a build about to mount: the app this page runs, if any, unmounts now (it listens
-/// with [`unmount_when_replaced`]). True when the questionnaire's build loaded this one: its
-/// first page is then a page change, not a first load.
-pub fn replace_running_app() -> bool {
-    announce(MOUNTING_EVENT);
+/// The results build, about to mount: true when the questionnaire's build loaded it into this
+/// page (its first page is then a page change, not a first load). Read once.
+pub fn take_loading_mark() -> bool {
     gloo::utils::document()
         .document_element()
         .is_some_and(|html| {
@@ -171,8 +170,14 @@ pub fn replace_running_app() -> bool {
         })
 }
 
-/// Unmounts `app` and removes its `root` when another build is about to mount in this page
-/// (once). The root is removed from the document, so no event reaches its listeners again.
+/// The results build has drawn its first page (`ui::start_in_place`): the app this page ran
+/// until now, if any, unmounts (it listens with [`unmount_when_replaced`]).
+pub fn unmount_running_app() {
+    announce(MOUNTING_EVENT);
+}
+
+/// Unmounts `app` and removes its `root` when another build has drawn its first page in this
+/// page and shows it (once). The root is removed from the document, so no event reaches its listeners again.
 pub fn unmount_when_replaced(app: yew::AppHandle<crate::ui::App>, root: web_sys::Element) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;

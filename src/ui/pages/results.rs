@@ -32,5 +32,5 @@ fn results_page(route: &Route) -> Html {
 /// Mounts the results build, in place of the questionnaire's app in the same page
 /// (`ui::results_loader`).
 pub fn start_results() {
-    crate::ui::start(RESULTS, crate::ui::English::default());
+    crate::ui::start_in_place(RESULTS);
 }
