@@ -60,8 +60,20 @@ async fn plans_saved_in_another_tab_appear_here() {
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(PLANS_KEY));
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    window().dispatch_event(event.unchecked_ref()).unwrap();
-    let item = wait_el(&root, "[data-testid=saved-item]").await;
+    // Told again on every turn until heard: the page drawn does not mean its listener is set
+    // (Yew may yield to the browser between a render and its effects), and hearing it twice
+    // only reads the store twice.
+    let item = wait_for("an element [data-testid=saved-item]", || {
+        let item = root
+            .query_selector("[data-testid=saved-item]")
+            .ok()
+            .flatten();
+        if item.is_none() {
+            window().dispatch_event(event.unchecked_ref()).unwrap();
+        }
+        item
+    })
+    .await;
     assert!(
         text(&item).contains("From the other tab"),
         "{}",
