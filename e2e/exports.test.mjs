@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setupE2E } from "./lib/env.mjs";
-import { completeQuestionnaire, deviceToday, newAppPage, readOutcome, readPlanDates, t, withFreshPage } from "./lib/app.mjs";
+import { completeQuestionnaire, deviceToday, newAppPage, pageAfter, readOutcome, readPlanDates, t, withFreshPage } from "./lib/app.mjs";
 import { answers as baseAnswers, VISITORS } from "./lib/answers.mjs";
 import { A11Y_CONTEXT, axeViolations, formatViolations } from "./lib/axe.mjs";
 import { assessWithCli } from "./lib/cli.mjs";
@@ -124,10 +124,28 @@ test("the QR code decodes to the exact link shown, the link holds no name and Co
       await page.getByTestId("share-copy-status").filter({ hasText: t("share.copied") }).waitFor();
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
 
-      // Same link on the plan page.
+      // Same link and QR code on the plan page.
       await page.getByTestId("see-plan").click();
       await page.getByTestId("plan-page").waitFor();
       assert.equal(await shownLink(page), link);
+      const qrNow = async (name) => {
+        const file = join(tmp, name);
+        await page.getByTestId("share-qr").locator("svg").screenshot({ path: file });
+        return readQrPng(file);
+      };
+      assert.deepEqual(await qrNow("qr-plan.png"), [link], "the plan page's QR code is the link's");
+
+      // Other answers, another link: its own QR code (each link's code is encoded once).
+      await page.evaluate(() => (location.hash = "#/step/1"));
+      await page.getByTestId("step-1").waitFor();
+      await page.getByLabel(t("question.age"), { exact: true }).fill(String(answers.age + 1));
+      for (let step = 1; step <= 6; step++) {
+        await page.getByTestId("next").click();
+        await pageAfter(page, step).waitFor();
+      }
+      const other = await shownLink(page);
+      assert.notEqual(other, link);
+      assert.deepEqual(await qrNow("qr-other.png"), [other], "the new link's QR code");
     },
     { permissions: ["clipboard-read", "clipboard-write"] },
   );

@@ -2,12 +2,36 @@
 //! a "Copy link" button. It must never put a name or nickname in the link, and never send
 //! the link anywhere: the code lives in the fragment, which browsers do not send to servers.
 
+use std::cell::RefCell;
+
 use yew::prelude::*;
 
 use crate::core::export::{qr, share};
 use crate::core::Answers;
 use crate::ui::browser;
 use crate::ui::context::use_app;
+
+thread_local! {
+    /// The last link's QR code (None: too long for one). The result and the plan page show the
+    /// same one, and a panel draws again with every change around it; encoding it takes
+    /// milliseconds of a phone's time.
+    static LAST_QR: RefCell<Option<(String, Option<AttrValue>)>> = const { RefCell::new(None) };
+}
+
+/// The QR code of `link` as SVG markup, encoded once per link.
+fn qr_svg(link: &str) -> Option<AttrValue> {
+    LAST_QR.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((l, svg)) if l == link => svg.clone(),
+            _ => {
+                let svg = qr::svg(link).ok().map(AttrValue::from);
+                *last = Some((link.to_string(), svg.clone()));
+                svg
+            }
+        }
+    })
+}
 
 /// The id of the panel (the contact card points to it).
 pub const SHARE_PANEL_ID: &str = "share-panel";
@@ -46,7 +70,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         let copied = copied.clone();
         use_effect_with(link.clone(), move |_| copied.set(Copied::Not));
     }
-    let svg = qr::svg(&link).ok();
+    let svg = qr_svg(&link);
     let on_copy = {
         let copied = copied.clone();
         let link = link.clone();
@@ -69,7 +93,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             <div class="share-panel-body">
                 if let Some(svg) = svg {
                     <figure class="share-panel-qr" role="img" aria-label={ctx.t("share.qr_label")} data-testid="share-qr">
-                        { Html::from_html_unchecked(AttrValue::from(svg)) }
+                        { Html::from_html_unchecked(svg) }
                     </figure>
                 }
                 <div class="share-panel-link-box">
