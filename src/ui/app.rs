@@ -30,10 +30,6 @@ pub struct AppProps {
     /// says otherwise).
     #[prop_or_default]
     pub build: Build,
-    /// This build replaced the questionnaire's in the same page (`results_loader`): its first
-    /// page opens as a page change (heading focused), not as a first load.
-    #[prop_or_default]
-    pub replacing: bool,
     /// This build's English: all of `en.txt`, or the questionnaire's texts only.
     #[prop_or_default]
     pub english: English,
@@ -138,10 +134,10 @@ pub fn app(props: &AppProps) -> Html {
             <ConfigError lines={vec![why.clone()]} unreachable=true {on_retry} catalog={(props.english.0)()} />
         },
         Some(ClinicLoad::FromFile(c)) => {
-            html! { <LanguageGate clinic={Rc::new(c.clone())} build={props.build} replacing={props.replacing} english={props.english} /> }
+            html! { <LanguageGate clinic={Rc::new(c.clone())} build={props.build} english={props.english} /> }
         }
         Some(ClinicLoad::NoFile) => {
-            html! { <LanguageGate clinic={Rc::new(Clinic::default())} build={props.build} replacing={props.replacing} english={props.english} /> }
+            html! { <LanguageGate clinic={Rc::new(Clinic::default())} build={props.build} english={props.english} /> }
         }
     }
 }
@@ -150,7 +146,6 @@ pub fn app(props: &AppProps) -> Html {
 struct LanguageGateProps {
     clinic: Rc<Clinic>,
     build: Build,
-    replacing: bool,
     english: English,
 }
 
@@ -194,7 +189,7 @@ fn language_gate(props: &LanguageGateProps) -> Html {
         None => html! { <main class="app-loading" aria-busy="true"></main> },
         Some(catalog) => html! {
             <Shell clinic={props.clinic.clone()} {catalog} {set_language}
-                   language_failed={(*failed).clone()} build={props.build} replacing={props.replacing} />
+                   language_failed={(*failed).clone()} build={props.build} />
         },
     }
 }
@@ -206,7 +201,6 @@ struct ShellProps {
     set_language: Callback<String>,
     language_failed: Option<String>,
     build: Build,
-    replacing: bool,
 }
 
 impl PartialEq for ShellProps {
@@ -216,7 +210,6 @@ impl PartialEq for ShellProps {
             && self.set_language == other.set_language
             && self.language_failed == other.language_failed
             && self.build == other.build
-            && self.replacing == other.replacing
     }
 }
 
@@ -326,11 +319,12 @@ fn shell(props: &ShellProps) -> Html {
     // Page change: a route another build shows opens that page, in place of this history
     // entry; else today, scroll to top, focus the page heading (not on first load).
     {
-        // No focus move on a first load; nor on a step opened to show a problem, which scrolls
-        // and focuses that problem itself. Marked by the render that shows it and read by the
+        // No focus move on the first page (a first load; the results build focuses its first
+        // page once it shows: `ui::start_in_place`); nor on a step opened to show a problem,
+        // which scrolls and focuses that problem itself. Marked by the render that shows it and read by the
         // effect: the step page clears `reveal_step` at once, and Yew may yield to the browser
         // (and render again) before this effect runs.
-        let skip_focus = use_mut_ref(|| !props.replacing);
+        let skip_focus = use_mut_ref(|| true);
         if matches!((*reveal_step, &*route), (Some(s), Route::Step(n)) if s == *n) {
             *skip_focus.borrow_mut() = true;
         }

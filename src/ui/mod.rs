@@ -19,9 +19,10 @@ pub mod storage;
 
 pub use app::{App, AppProps, Build, English, PageFn};
 
-/// Mounts the app as `build` (called by each build's `main`), always into an element of its
-/// own (so that the results build, loaded later into the questionnaire's page, can take its
-/// place: see `results_loader`).
+/// Mounts the app as `build` (called by the `main` of every build but the results build's,
+/// which uses [`start_in_place`]), always into an element of its own (so that the results
+/// build, loaded later into the questionnaire's page, can take its place: see
+/// `results_loader`).
 ///
 /// A release build's `index.html` carries the start page as static HTML (`#prerender`, written
 /// by `scripts/prerender.mjs`), readable before the wasm has arrived. When it is showing and the
@@ -38,7 +39,6 @@ pub fn start(build: Build, english: English) {
     let props = AppProps {
         clinic: None,
         build,
-        replacing: false,
         english,
     };
     let mount = move |root: web_sys::Element, props: AppProps| {
@@ -109,8 +109,8 @@ pub fn start(build: Build, english: English) {
 /// Mounts the results build into the questionnaire's page (`results_loader`): hidden, beside
 /// the questionnaire's app, which keeps showing "Loading…" until this one has drawn its first
 /// page (the clinic settings fetched); then the questionnaire's app unmounts and this one shows
-/// in one step, its page heading focused (it could not take focus while hidden). The page is
-/// never blank and never shows two apps.
+/// in one step, its page heading focused (a page change, as after any click; the shell never
+/// moves focus on its first page). The page is never blank and never shows two apps.
 pub fn start_in_place(build: Build) {
     let replacing = results_loader::take_loading_mark();
     let document = gloo::utils::document();
@@ -144,7 +144,6 @@ pub fn start_in_place(build: Build) {
     let props = AppProps {
         clinic: None,
         build,
-        replacing,
         english: English::default(),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();

@@ -177,7 +177,8 @@ pub fn unmount_running_app() {
 }
 
 /// Unmounts `app` and removes its `root` when another build has drawn its first page in this
-/// page and shows it (once). The root is removed from the document, so no event reaches its listeners again.
+/// page and shows it (once). The root is removed from the document, so no event reaches its
+/// listeners again.
 pub fn unmount_when_replaced(app: yew::AppHandle<crate::ui::App>, root: web_sys::Element) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
