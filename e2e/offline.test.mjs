@@ -4,7 +4,8 @@
 //  - clinic.json changes made while online are picked up on the next online start, and the
 //    last one seen is used offline;
 //  - a new version waits: a banner offers "Reload", the old version keeps running until then,
-//    and no request fails in between;
+//    and no request fails in between; once the results build has taken the questionnaire's
+//    place, it alone checks for a new version (once an hour) and shows the banner;
 //  - Chromium finds the app installable (DevTools protocol);
 //  - kiosk mode: idle → countdown → reset; "I'm still here" and Escape cancel; after a reset
 //    Back, session storage, local storage and the page hold nothing of the previous visitor.
@@ -211,6 +212,49 @@ test("a new version waits for Reload, the old one runs until then, no request fa
     assert.deepEqual(caches, [`meso-advisor-${newBuild}`], "old caches removed");
     // The draft survived the reload (same tab).
     await page.getByTestId("step-2").waitFor();
+  });
+});
+
+/** In the page: `checkHourly()` runs every hourly check for a new version the app has set up
+ * and returns how many asked the browser to look (`registration.update()`). */
+function watchHourlyChecks() {
+  const hourly = [];
+  const setInterval = self.setInterval;
+  self.setInterval = function (f, ms, ...rest) {
+    if (ms === 3600000) hourly.push(f);
+    return setInterval.call(self, f, ms, ...rest);
+  };
+  let updates = 0;
+  const update = ServiceWorkerRegistration.prototype.update;
+  ServiceWorkerRegistration.prototype.update = function () {
+    updates += 1;
+    return update.call(this);
+  };
+  self.hourlyChecks = () => hourly.length;
+  self.checkHourly = () => {
+    updates = 0;
+    for (const f of hourly) f();
+    return updates;
+  };
+}
+
+test("once the results build has taken over, it alone checks for a new version, and hears one", async () => {
+  await withServedPage(async (page, site) => {
+    await page.addInitScript(watchHourlyChecks);
+    await gotoApp(page, site.url, "#/");
+    await controlled(page);
+    await page.waitForFunction(() => self.hourlyChecks() === 1);
+    assert.equal(await page.evaluate(() => self.checkHourly()), 1, "the questionnaire's build checks");
+    await completeQuestionnaire(page, site.url, VISITORS.suitable());
+    await page.getByTestId("outcome").waitFor();
+    // The results build set up its own check; the questionnaire's app has unmounted, and its
+    // check (still set: inert) no longer asks.
+    await page.waitForFunction(() => self.hourlyChecks() === 2);
+    assert.equal(await page.evaluate(() => self.checkHourly()), 1, "one check an hour, not two");
+    newWorker(join(site.dir, "sw.js"), "0123456789abcdef");
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.getByTestId("update-banner").waitFor();
+    assert.equal(await page.getByTestId("outcome").count(), 1, "still on the result");
   });
 });
 

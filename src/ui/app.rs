@@ -413,10 +413,13 @@ fn shell(props: &ShellProps) -> Html {
     {
         let update_ready = update_ready.clone();
         use_effect_with((), move |_| {
-            offline::start(
+            let offline = offline::start(
                 Callback::from(move |_| update_ready.set(true)),
                 matches!(build, Build::Staff(_)),
             );
+            // Until this app unmounts (the questionnaire's, when the results build takes its
+            // place and starts its own).
+            move || drop(offline)
         });
     }
     let kept = use_mut_ref(|| None);

@@ -4,6 +4,7 @@
 //! itself (an assessment may be in progress) and never contact another origin.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -23,11 +24,26 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     Some(nav.service_worker())
 }
 
-/// Registers `sw.js` (release builds) and calls `on_update_ready` when a new version waits.
-/// Debug builds (`trunk serve`) unregister any worker instead, so development never runs
-/// stale cached files.
-pub fn start(on_update_ready: Callback<()>, staff_device: bool) {
-    let Some(c) = container() else { return };
+/// While it lives, [`start`]'s listeners act. Dropped (the app unmounts: the questionnaire's,
+/// when the results build takes its place in the page and starts its own), they do nothing
+/// more: no second hourly check for a new version, no call into an unmounted app. (They stay
+/// attached, inert: removing them costs more first-load bytes than the few they hold.)
+#[must_use = "dropping it stops the service worker's listeners"]
+pub struct Offline(Rc<Cell<bool>>);
+
+impl Drop for Offline {
+    fn drop(&mut self) {
+        self.0.set(false);
+    }
+}
+
+/// Registers `sw.js` (release builds) and calls `on_update_ready` when a new version waits,
+/// while the returned [`Offline`] lives. Debug builds (`trunk serve`) unregister any worker
+/// instead, so development never runs stale cached files.
+pub fn start(on_update_ready: Callback<()>, staff_device: bool) -> Offline {
+    let live = Rc::new(Cell::new(true));
+    let offline = Offline(live.clone());
+    let Some(c) = container() else { return offline };
     if cfg!(debug_assertions) {
         wasm_bindgen_futures::spawn_local(async move {
             if let Ok(regs) = JsFuture::from(c.get_registrations()).await {
@@ -38,10 +54,11 @@ pub fn start(on_update_ready: Callback<()>, staff_device: bool) {
                 }
             }
         });
-        return;
+        return offline;
     }
     // A new worker took control: reload only if the visitor asked for it.
     gloo::events::EventListener::new(&c, "controllerchange", |_| {
+        // Set by this build's own "Reload" only.
         if RELOAD_ASKED.with(Cell::get) {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
@@ -76,9 +93,17 @@ pub fn start(on_update_ready: Callback<()>, staff_device: bool) {
             let c = c.clone();
             move || c.controller().is_some()
         };
+        let on_update_ready = {
+            let live = live.clone();
+            move || {
+                if live.get() {
+                    on_update_ready.emit(())
+                }
+            }
+        };
         // A version already waiting from an earlier visit.
         if reg.waiting().is_some() && has_controller() {
-            on_update_ready.emit(());
+            on_update_ready();
         }
         let reg2 = reg.clone();
         gloo::events::EventListener::new(&reg, "updatefound", move |_| {
@@ -91,7 +116,7 @@ pub fn start(on_update_ready: Callback<()>, staff_device: bool) {
             gloo::events::EventListener::new(&installing, "statechange", move |_| {
                 // The first install (no controller yet) is not an update.
                 if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
-                    ready.emit(());
+                    ready();
                 }
             })
             .forget();
@@ -100,10 +125,13 @@ pub fn start(on_update_ready: Callback<()>, staff_device: bool) {
         // A tablet may stay open for days: look for a new version now and then.
         let reg3 = reg.clone();
         gloo::timers::callback::Interval::new(60 * 60 * 1000, move || {
-            let _ = reg3.update();
+            if live.get() {
+                let _ = reg3.update();
+            }
         })
         .forget();
     });
+    offline
 }
 
 /// Activates the waiting version ("Reload"): the page reloads once it has taken control.
