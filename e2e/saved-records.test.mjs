@@ -144,9 +144,15 @@ test("many saved plans: the newest 100 are listed, with how many in all, and Sho
     assert.equal(await items.count(), 100);
     assert.equal((await page.getByTestId("saved-shown").textContent()).trim(), t("saved.shown", { shown: "100", total: "150" }));
     assert.equal((await page.getByTestId("saved-more").textContent()).trim(), t("saved.more", { n: "50" }));
-    await page.getByTestId("saved-more").click();
+    await page.getByTestId("saved-more").focus();
+    await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=saved-item]").length === 150);
     assert.equal(await page.getByTestId("saved-shown").count(), 0);
     assert.equal(await page.getByTestId("saved-more").count(), 0);
+    // The button went with the last page: focus is on the first plan it added, not lost.
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest("[data-testid=saved-item]")?.dataset.id),
+      await items.nth(100).getAttribute("data-id"),
+    );
   });
 });

@@ -268,9 +268,15 @@ test("a long patient list shows 100 at a time, says how many in all, and search 
     await page.getByTestId("staff-shown").waitFor();
     assert.equal(await rows.count(), 100);
     assert.equal((await page.getByTestId("staff-shown").textContent()).trim(), t("staff.patients.shown").replace("{shown}", "100").replace("{total}", "150"));
-    await page.getByTestId("staff-more").click();
+    await page.getByTestId("staff-more").focus();
+    await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=staff-patient]").length === 150);
     assert.equal(await page.getByTestId("staff-shown").count(), 0);
+    // Focus is on the first patient the click added (the button is gone).
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest("[data-testid=staff-patient]")?.dataset.id),
+      await rows.nth(100).getAttribute("data-id"),
+    );
     await page.getByLabel(t("staff.search"), { exact: true }).fill("patient 149");
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=staff-patient]").length === 1);
     assert.equal((await rows.first().getByRole("link").textContent()).trim(), "Patient 149");

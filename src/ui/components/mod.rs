@@ -58,6 +58,9 @@ pub mod staff_idle_lock;
 pub use progress_chart::ProgressChart;
 pub use staff_idle_lock::StaffIdleLock;
 
+pub mod show_more;
+pub use show_more::ShowMore;
+
 pub mod export_buttons;
 pub mod share_panel;
 pub use export_buttons::ExportButtons;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::state::plans::{PlansAction, StoreStatus};
 use crate::ui::browser;
-use crate::ui::components::{RenameForm, StorageStatus, StoreNotice, UndoBar};
+use crate::ui::components::{RenameForm, ShowMore, StorageStatus, StoreNotice, UndoBar};
 use crate::ui::context::{use_app, use_plans};
 
 /// Plans listed at once (and added by "Show more"), so a device holding many still opens
@@ -113,16 +113,10 @@ pub fn saved_list_page(_props: &SavedListPageProps) -> Html {
             if state.plans.is_empty() && state.status == StoreStatus::Ready {
                 <p data-testid="saved-empty">{ ctx.t("saved.empty") }</p>
             }
-            <ul class="saved-list">{ for items }</ul>
-            if total > listed {
-                <div class="saved-list-more">
-                    <p role="status" data-testid="saved-shown">{ ctx.f("saved.shown", &[("shown", &listed.to_string()), ("total", &total.to_string())]) }</p>
-                    <button class="button" type="button" data-testid="saved-more"
-                            onclick={{ let shown = shown.clone(); Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE)) }}>
-                        { ctx.catalog.count("saved.more", PAGE.min(total - listed)) }
-                    </button>
-                </div>
-            }
+            <ul class="saved-list" id="saved-list">{ for items }</ul>
+            <ShowMore {listed} {total} page={PAGE} status_key="saved.shown" more_key="saved.more"
+                      list_id="saved-list" testid="saved"
+                      on_more={{ let shown = shown.clone(); Callback::from(move |_| shown.set(*shown + PAGE)) }} />
             if !state.plans.is_empty() {
                 <p><button class="button" type="button" onclick={on_backup}>{ ctx.t("saved.backup") }</button></p>
                 if *backup_failed { <p class="store-notice" role="alert">{ ctx.t("saved.backup_failed") }</p> }

@@ -10,7 +10,7 @@ use crate::state::backup::{preview, BackupError, Preview};
 use crate::state::plans::PlansAction;
 use crate::state::staff::{course_status, next_due, passcode_ok};
 use crate::ui::browser;
-use crate::ui::components::{StorageStatus, StoreNotice};
+use crate::ui::components::{ShowMore, StorageStatus, StoreNotice};
 use crate::ui::context::{use_app, use_plans};
 use crate::ui::staff_auth;
 
@@ -219,7 +219,7 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
                     <p data-testid="staff-empty">{ ctx.t("staff.patients.none") }</p>
                 }
             </div>
-            <ul class="patient-list-items">
+            <ul class="patient-list-items" id="patient-list-items">
                 { for rows.iter().map(|(p, status, due)| html! {
                     <li class="patient-list-item" key={p.id.clone()} data-testid="staff-patient" data-id={p.id.clone()} data-status={status.id()}>
                         <a class="patient-list-name" href={format!("#/staff/p/{}", p.id)}>{ p.label.clone() }</a>
@@ -230,15 +230,9 @@ pub fn patient_list(_props: &PatientListProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <div class="patient-list-more">
-                if total > rows.len() {
-                    <p role="status" data-testid="staff-shown">{ ctx.f("staff.patients.shown", &[("shown", &rows.len().to_string()), ("total", &total.to_string())]) }</p>
-                    <button class="button" type="button" data-testid="staff-more"
-                            onclick={{ let shown = shown.clone(); Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE)) }}>
-                        { ctx.catalog.count("staff.patients.more", PAGE.min(total - rows.len())) }
-                    </button>
-                }
-            </div>
+            <ShowMore listed={rows.len()} {total} page={PAGE} status_key="staff.patients.shown"
+                      more_key="staff.patients.more" list_id="patient-list-items" testid="staff"
+                      on_more={{ let shown = shown.clone(); Callback::from(move |_| shown.set(*shown + PAGE)) }} />
             <StorageStatus />
             <EncryptionSettings />
         </div>
