@@ -1,5 +1,5 @@
 //! Build script: writes `$OUT_DIR/en.questionnaire.txt`, the lines of `locales/en.txt` that
-//! the questionnaire's own build (`index.html`: start page, six steps, About) shows, so that
+//! the questionnaire's own build (`index.html`: start page, six steps, not found) shows, so that
 //! the first load does not carry the texts of the result, the plan, staff mode or the setup
 //! page (the results build embeds all of `en.txt`). `locales/en.txt` stays the one source:
 //! this only selects whole lines by key. It must not change or reorder a text.
@@ -11,13 +11,11 @@ use std::{env, fs, path::Path};
 
 /// Key prefixes (`prefix.…`) of the questionnaire's pages, their shell and its notices.
 const PREFIXES: &[&str] = &[
-    "about",
     "answer",
     "app",
     "config",
     "date",
     "draft",
-    "evidence",
     "language",
     "nav",
     "notfound",
@@ -30,7 +28,6 @@ const PREFIXES: &[&str] = &[
 /// Single keys of other areas that the questionnaire's pages show.
 const KEYS: &[&str] = &[
     "disclaimer",
-    "setup.about_link",
     "staff.link",
     // The idle dialog of kiosk mode.
     "kiosk.title",

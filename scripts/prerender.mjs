@@ -22,11 +22,11 @@
 //     this one, or a questionnaire in progress (Continue / Start again);
 //   - makes the prerendered language picker remember the choice, as the app's does;
 //   - on an address of a page only the results build has (a shared assessment, the saved plans,
-//     a refresh on the result), adds results/start.js at once, as src/ui/results_loader.rs
+//     a refresh on the result, About), adds results/start.js at once, as src/ui/results_loader.rs
 //     `prepare` does on the last step: the results build downloads and compiles while this
 //     page's own wasm does, instead of after it. Routes as src/state/route.rs parses them, told
-//     apart by their first letters (result, plan, letter, saved, s/<code>; not step, staff,
-//     setup, about): a mistyped address at worst fetches what the last step would.
+//     apart by their first letters (result, plan, letter, about, saved, s/<code>; not step,
+//     staff, setup): a mistyped address at worst fetches what the last step would.
 // src/ui/mod.rs `start()` renders the app into a hidden element and swaps it in for #prerender
 // once the app has drawn its first page (or removes a hidden #prerender at once).
 //
@@ -142,7 +142,7 @@ try{var l=localStorage.getItem(${js(keys.lang)});
 if(l&&l!==${js(clinic.lang)}&&${js(clinic.offered)}.indexOf(l)>=0)off();
 if(sessionStorage.getItem(${js(keys.draft)})!==null)off()}catch(e){}
 route();addEventListener("hashchange",route);
-if(/^#\\/*([rpl]|sa|s\\/)/.test(location.hash))d.head.append(Object.assign(d.createElement("script"),{type:"module",src:"results/start.js"}));
+if(/^#\\/*([rpla]|sa|s\\/)/.test(location.hash))d.head.append(Object.assign(d.createElement("script"),{type:"module",src:"results/start.js"}));
 var s=d.getElementById("prerender-language");
 if(s)s.addEventListener("change",function(){try{localStorage.setItem(${js(keys.lang)},s.value)}catch(e){}off()})})()`;
   return `<script>${code.replace(/\n/g, "")}</script>`;

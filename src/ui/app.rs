@@ -13,7 +13,7 @@ use super::config::{load_clinic, ClinicLoad};
 use super::context::{AppContext, DraftStore};
 use super::locale;
 use super::offline;
-use super::pages::{AboutPage, NotFoundPage, StartPage, StepPage};
+use super::pages::{NotFoundPage, StartPage, StepPage};
 use super::results_loader::ResultsLoader;
 use super::storage::{self, DraftLoad};
 use crate::core::{Catalog, Clinic};
@@ -479,14 +479,13 @@ fn shell(props: &ShellProps) -> Html {
     }
 }
 
-/// The pages of the questionnaire's own build (`index.html`): the start page, the steps, About
-/// and the not-found page. The results build shows these too; `#/setup` opens the setup
+/// The pages of the questionnaire's own build (`index.html`): the start page, the steps and the
+/// not-found page (About comes with the results build: its texts are not first-load bytes). The results build shows these too; `#/setup` opens the setup
 /// page, its own build. Any other route is not shown here (`None`).
 pub fn questionnaire_page(route: &Route) -> Option<Html> {
     Some(match route {
         Route::Start => html! { <StartPage /> },
         Route::Step(n) => html! { <StepPage key={format!("step-{n}")} step={*n} /> },
-        Route::About => html! { <AboutPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
         _ => return None,
     })

@@ -1,11 +1,14 @@
 //! The results build (`src/bin/results.rs`): every visitor page, with the saved plans. The
 //! questionnaire's build (`index.html`) loads it into the same page when the visitor asks for
-//! a result, a plan, the saved plans, a shared assessment or the letter (`ui::results_loader`), so
+//! a result, a plan, the saved plans, a shared assessment, the letter or About
+//! (`ui::results_loader`), so
 //! that the first load carries only the questionnaire. It must not hold page logic of its own.
 
 use yew::prelude::*;
 
-use super::{LetterPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, SharedPage};
+use super::{
+    AboutPage, LetterPage, PlanPage, ResultPage, SavedListPage, SavedPlanPage, SharedPage,
+};
 use crate::state::route::Route;
 use crate::ui::app::questionnaire_page;
 use crate::ui::plans_provider::PlansProvider;
@@ -23,6 +26,7 @@ fn results_page(route: &Route) -> Html {
         Route::SavedPlan(id) => html! { <SavedPlanPage id={id.clone()} /> },
         Route::Shared(code) => html! { <SharedPage code={code.clone()} /> },
         Route::Letter => html! { <LetterPage /> },
+        Route::About => html! { <AboutPage /> },
         // Staff mode is its own build (the shell opens it).
         _ => html! {},
     });
