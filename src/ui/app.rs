@@ -480,8 +480,9 @@ fn shell(props: &ShellProps) -> Html {
 }
 
 /// The pages of the questionnaire's own build (`index.html`): the start page, the steps and the
-/// not-found page (About comes with the results build: its texts are not first-load bytes). The results build shows these too; `#/setup` opens the setup
-/// page, its own build. Any other route is not shown here (`None`).
+/// not-found page (About comes with the results build: its texts are not first-load bytes).
+/// The results build shows these too; `#/setup` opens the setup page, its own build. Any other
+/// route is not shown here (`None`).
 pub fn questionnaire_page(route: &Route) -> Option<Html> {
     Some(match route {
         Route::Start => html! { <StartPage /> },
