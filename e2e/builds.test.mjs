@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { setupE2E, DIST, ROOT } from "./lib/env.mjs";
 import { VISITORS } from "./lib/answers.mjs";
-import { answerStep, gotoApp, newAppPage, t, waitForFocus, withFreshPage } from "./lib/app.mjs";
+import { APP_MAIN, answerStep, gotoApp, newAppPage, t, waitForFocus, withFreshPage } from "./lib/app.mjs";
 
 let env;
 before(async () => {
@@ -205,7 +205,7 @@ test("a link to a results page starts fetching the results build while the page 
     for (const hash of Object.keys(expected)) {
       // A new document each time (a query), not a hash change in this one.
       await page.goto(new URL(`?load=${n++}${hash}`, env.baseUrl).href);
-      await page.locator("main#main").waitFor();
+      await page.locator(APP_MAIN).waitFor();
       seen[hash] = await page.evaluate(() => window.__loaderAtParse);
     }
     assert.deepEqual(seen, expected);

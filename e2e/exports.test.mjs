@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setupE2E } from "./lib/env.mjs";
-import { completeQuestionnaire, deviceToday, newAppPage, pageAfter, readOutcome, readPlanDates, t, withFreshPage } from "./lib/app.mjs";
+import { APP_MAIN, completeQuestionnaire, deviceToday, newAppPage, pageAfter, readOutcome, readPlanDates, t, withFreshPage } from "./lib/app.mjs";
 import { answers as baseAnswers, VISITORS } from "./lib/answers.mjs";
 import { A11Y_CONTEXT, axeViolations, formatViolations } from "./lib/axe.mjs";
 import { assessWithCli } from "./lib/cli.mjs";
@@ -46,7 +46,7 @@ async function shownLink(page) {
 /** Opens a link in the app and waits for the shell. */
 async function open(page, link) {
   await page.goto(link);
-  await page.locator("main#main").waitFor();
+  await page.locator(APP_MAIN).waitFor();
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

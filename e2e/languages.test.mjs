@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setupE2E, ROOT } from "./lib/env.mjs";
-import { answerStep, catalogOf, completeQuestionnaire, formatDate, gotoApp, next, storedPlans, t, withFreshPage } from "./lib/app.mjs";
+import { APP_MAIN, answerStep, catalogOf, completeQuestionnaire, formatDate, gotoApp, next, storedPlans, t, withFreshPage } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 import { assessWithCli } from "./lib/cli.mjs";
 
@@ -71,7 +71,7 @@ test("the picker names each offered language in its own language; switching keep
 
     // Remembered after a reload.
     await page.reload();
-    await page.locator("main#main").waitFor();
+    await page.locator(APP_MAIN).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
     assert.equal((await page.locator("h1").textContent()).trim(), de("step.2.title"));
   });

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { setupE2E, DIST } from "./lib/env.mjs";
 import { startStaticServer } from "../scripts/lib/static-server.mjs";
 import { launchChromiumProfile } from "../scripts/lib/browser.mjs";
-import { answerStep, completeQuestionnaire, gotoApp, newAppPage, next, setStaffPasscode, storedPlans, t } from "./lib/app.mjs";
+import { APP_MAIN, answerStep, completeQuestionnaire, gotoApp, newAppPage, next, setStaffPasscode, storedPlans, t } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -340,7 +340,7 @@ test("kiosk: idle → countdown → reset; nothing of the visitor remains", asyn
       await page.goBack().catch(() => {});
       const url = page.url();
       if (url.startsWith(site.url)) {
-        await page.locator("main#main").waitFor();
+        await page.locator(APP_MAIN).waitFor();
         assert.equal(await page.getByTestId("plan").count(), 0, "no plan after Back");
         assert.equal(await page.getByTestId("result-page").count(), 0, "no result after Back");
       }

@@ -15,7 +15,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, PHONE, setupE2E } from "./lib/env.mjs";
-import { newAppPage, t } from "./lib/app.mjs";
+import { APP_MAIN, newAppPage, t } from "./lib/app.mjs";
 
 let env;
 before(async () => {
@@ -201,7 +201,7 @@ test("a deep link never shows the prerendered start page", async () => {
     const { page, release } = await openHeld(context, "#/about");
     assert.equal(await page.locator("#prerender").isVisible(), false);
     release();
-    await page.locator("main#main h1").waitFor();
+    await page.locator(`${APP_MAIN} h1`).waitFor();
     assert.equal(await page.locator("#prerender").count(), 0);
     assert.equal(await page.locator(".start-page").count(), 0);
     assert.deepEqual(page.problems, []);
@@ -227,7 +227,7 @@ test("a remembered other language or a questionnaire in progress hides the prere
     });
     await page.reload({ waitUntil: "domcontentloaded" });
     assert.equal(await prerenderHidden(page), true, "hidden with a draft");
-    await page.locator("main#main").waitFor();
+    await page.locator(APP_MAIN).waitFor();
     assert.equal(await page.locator("#prerender").count(), 0);
   } finally {
     await context.close();

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setupE2E, TABLET } from "./lib/env.mjs";
 import { launchChromium, CHROMIUM_ARGS } from "../scripts/lib/browser.mjs";
-import { completeQuestionnaire, gotoApp, newAppPage, setStaffPasscode, storedPlans, storeManyPlans, t } from "./lib/app.mjs";
+import { APP_MAIN, completeQuestionnaire, gotoApp, newAppPage, setStaffPasscode, storedPlans, storeManyPlans, t } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -157,7 +157,7 @@ test("a patient's whole course, then export, clear, import: everything back", as
     assert.deepEqual(JSON.parse(backup), before);
     await page.evaluate(() => localStorage.removeItem("meso-advisor/plans"));
     await page.reload();
-    await page.locator("main#main").waitFor();
+    await page.locator(APP_MAIN).waitFor();
     if (await page.getByTestId("staff-unlock").count()) await unlock(page);
     await page.getByTestId("staff-empty").waitFor();
     await page.getByTestId("backup-import").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
@@ -227,7 +227,7 @@ test("encryption at rest: on after the warning, nothing readable while locked, o
     assert.ok(!(await page.locator("main").textContent()).includes("Jordan"));
     // A new start is locked too, until the passcode opens it.
     await page.reload();
-    await page.locator("main#main").waitFor();
+    await page.locator(APP_MAIN).waitFor();
     await gotoApp(page, env.baseUrl, "staff/#/staff");
     await unlock(page);
     await page.getByTestId("staff-patient").filter({ hasText: "Jordan Encrypted" }).waitFor();

@@ -97,10 +97,17 @@ export async function newAppPage(context, baseUrl) {
   return page;
 }
 
+/**
+ * The app's page region once the shell is rendered. `:visible`: while the results build takes
+ * over a page (`ui::start_in_place`), it renders hidden beside the questionnaire's app, so the
+ * document briefly holds two `main#main`, one of them hidden.
+ */
+export const APP_MAIN = "main#main:visible";
+
 /** Loads the app at a hash route (`#/about`) and waits until the shell is rendered. */
 export async function gotoApp(page, baseUrl, hash = "#/") {
   await page.goto(new URL(hash, baseUrl).href);
-  await page.locator("main#main").waitFor();
+  await page.locator(APP_MAIN).waitFor();
 }
 
 /** The device's date as the app sees it (local, `YYYY-MM-DD`). */
@@ -389,7 +396,7 @@ export async function storeManyPlans(page, baseUrl, n, label) {
   }));
   await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), JSON.stringify({ schema: "meso-advisor/plans@2", plans }));
   await page.reload();
-  await page.locator("main#main").waitFor();
+  await page.locator(APP_MAIN).waitFor();
 }
 
 /** Runs `fn` on a fresh page in a fresh context (empty storage), then checks the page had no
