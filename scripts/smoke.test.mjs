@@ -97,3 +97,28 @@ test("axe-core finds no serious or critical accessibility issue on the start pag
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   assert.deepEqual(serious, []);
 });
+
+test("the visitor's and the results build's wasm and JS carry short import and export names", async () => {
+  // scripts/minify-wasm-names.mjs (release builds): wasm-bindgen's hashed names are ~6 KB gzip.
+  const base = baseUrl();
+  const text = async (path) => (await fetch(new URL(path, base))).text();
+  const html = await text("./");
+  const start = await text("./results/start.js");
+  const builds = [
+    {
+      js: /\bhref="?([^"\s>]+\.js)"?/.exec([...html.matchAll(/<link\b[^>]*>/g)].find((l) => /modulepreload/.test(l[0]))?.[0])?.[1],
+      wasm: /\bhref="?([^"\s>]+_bg\.wasm)/.exec(html)?.[1],
+    },
+    { js: `results/${/from "\.\/([^"]+\.js)"/.exec(start)?.[1]}`, wasm: `results/${/\.\/([^"]+_bg\.wasm)/.exec(start)?.[1]}` },
+  ];
+  for (const { js, wasm } of builds) {
+    assert.ok(js && wasm && !/undefined/.test(js + wasm), `found the JS and wasm (${js}, ${wasm})`);
+    const module = await WebAssembly.compile(await (await fetch(new URL(wasm, base))).arrayBuffer());
+    const long = [
+      ...WebAssembly.Module.imports(module).flatMap((i) => [i.module, i.name]),
+      ...WebAssembly.Module.exports(module).map((e) => e.name),
+    ].filter((name) => !/^\$[A-Za-z]{1,2}$/.test(name) && name !== "memory" && name !== "main");
+    assert.deepEqual(long, [], `${wasm}: names left long`);
+    assert.doesNotMatch(await text(js), /__wbg_|__wbindgen_/, `${js} names no wasm-bindgen import`);
+  }
+});
