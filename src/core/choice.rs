@@ -2,8 +2,10 @@
 //! used for every answer value, effect and id. It must not allow a second spelling.
 
 /// A closed set of values with one external id each (implemented by `choice!`).
-pub trait Choice: Sized + Copy + Ord {
-    /// Every external id, in declaration order.
+pub trait Choice: Sized + Copy + Ord + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// Every external id, in declaration order (the id of `ALL[i]` is `IDS[i]`).
     const IDS: &'static [&'static str];
     /// Parses an external id.
     fn from_id(s: &str) -> Option<Self>;
@@ -47,6 +49,7 @@ macro_rules! choice {
         }
 
         impl $crate::core::choice::Choice for $name {
+            const ALL: &'static [$name] = $name::ALL;
             const IDS: &'static [&'static str] = $name::IDS;
             fn from_id(s: &str) -> Option<Self> {
                 $name::from_id(s)

@@ -219,34 +219,46 @@ impl Reader {
 
     /// One value of a closed set.
     pub fn choice<T: Choice>(&mut self, v: Option<&Value>, field: &str) -> Option<T> {
+        self.choice_index(v, field, T::IDS).map(|i| T::ALL[i])
+    }
+
+    /// A list of distinct values of a closed set.
+    pub fn set<T: Choice>(&mut self, v: Option<&Value>, field: &str) -> Option<BTreeSet<T>> {
+        let indices = self.set_indices(v, field, T::IDS)?;
+        let mut out = BTreeSet::new();
+        for i in indices {
+            out.insert(T::ALL[i]);
+        }
+        Some(out)
+    }
+
+    /// [`Reader::choice`] by position in `ids`: one copy of this code for every closed set (a
+    /// generic one was compiled once per set, each with its messages).
+    fn choice_index(&mut self, v: Option<&Value>, field: &str, ids: &[&str]) -> Option<usize> {
         let v = v?;
         let Value::String(s) = v else {
             self.fail(
                 field,
-                format!(
-                    "must be one of {}, not {}",
-                    quoted_list(T::IDS),
-                    type_name(v)
-                ),
+                format!("must be one of {}, not {}", quoted_list(ids), type_name(v)),
             );
             return None;
         };
-        let parsed = T::from_id(s);
+        let parsed = ids.iter().position(|id| id == s);
         if parsed.is_none() {
             self.fail(
                 field,
                 format!(
                     "unknown value {} (expected one of {})",
                     echo(s),
-                    quoted_list(T::IDS)
+                    quoted_list(ids)
                 ),
             );
         }
         parsed
     }
 
-    /// A list of distinct values of a closed set.
-    pub fn set<T: Choice>(&mut self, v: Option<&Value>, field: &str) -> Option<BTreeSet<T>> {
+    /// [`Reader::set`] by positions in `ids`, in the order listed.
+    fn set_indices(&mut self, v: Option<&Value>, field: &str, ids: &[&str]) -> Option<Vec<usize>> {
         let v = v?;
         let Value::Array(items) = v else {
             self.fail(
@@ -255,7 +267,7 @@ impl Reader {
             );
             return None;
         };
-        let mut out = BTreeSet::new();
+        let mut out = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let Value::String(s) = item else {
@@ -263,32 +275,34 @@ impl Reader {
                     format!("{field}[{i}]"),
                     format!(
                         "must be one of {}, not {}",
-                        quoted_list(T::IDS),
+                        quoted_list(ids),
                         type_name(item)
                     ),
                 );
                 ok = false;
                 continue;
             };
-            match T::from_id(s) {
+            match ids.iter().position(|id| id == s) {
                 None => {
                     self.fail(
                         format!("{field}[{i}]"),
                         format!(
                             "unknown value {} (expected any of {})",
                             echo(s),
-                            quoted_list(T::IDS)
+                            quoted_list(ids)
                         ),
                     );
                     ok = false;
                 }
                 Some(t) => {
-                    if !out.insert(t) {
+                    if out.contains(&t) {
                         self.fail(
                             format!("{field}[{i}]"),
                             format!("{} is listed more than once", echo(s)),
                         );
                         ok = false;
+                    } else {
+                        out.push(t);
                     }
                 }
             }
