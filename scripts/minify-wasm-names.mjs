@@ -6,7 +6,10 @@
 // (`__wbg_addEventListener_847fd86b8c33ec43`), once in the wasm and once in the JS: about 9 KB
 // of names in each, mostly hex that gzip cannot shrink (measured 2026-12-08: 6.3 KB gzip of the
 // first load). Nothing else changes: no code, no file name (Trunk's hash names the content
-// before; still one name per content). It must not touch the inline loader, which reaches
+// before, and the renaming is deterministic: still one name per content, as long as this
+// script renames the same way; a change to how it renames must come with a rebuild whose
+// Rust code changed too, or hosts that cache hashed files forever may pair an old JS file
+// with a new wasm). It must not touch the inline loader, which reaches
 // the JS only through its module exports (`default`, `initSync`: kept). Fails the build when
 // the wasm cannot be read, or a name the wasm imports is not found in the JS exactly once as a
 // key (then the glue is not what this script expects, and renaming would break the app).
