@@ -587,6 +587,46 @@ fn toggle_none<T: Ord>(multi: &mut Multi<T>) {
     };
 }
 
+/// A stored one-answer value (`Draft::from_json`): its position in `ids`, if answered.
+fn choice_at(m: &Map<String, Value>, k: &str, ids: &[&str]) -> Result<Option<usize>, String> {
+    match m.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => ids
+            .iter()
+            .position(|id| id == s)
+            .map(Some)
+            .ok_or_else(|| format!("{k}: unknown value")),
+        Some(_) => Err(format!("{k}: unexpected value")),
+    }
+}
+
+/// A stored several-answers value (`Draft::from_json`): unanswered (`None`), "none of these"
+/// (`Some(None)`), or the positions in `ids` of the answers.
+fn multi_at(
+    m: &Map<String, Value>,
+    k: &str,
+    ids: &[&str],
+) -> Result<Option<Option<Vec<usize>>>, String> {
+    let wrong = || format!("{k}: unexpected value");
+    match m.get(k) {
+        None => Ok(None),
+        Some(Value::String(s)) if s == "Unanswered" => Ok(None),
+        Some(Value::String(s)) if s == "NoneOfThese" => Ok(Some(None)),
+        Some(Value::Object(o)) if o.len() == 1 => {
+            let Some(Value::Array(items)) = o.get("Some") else {
+                return Err(wrong());
+            };
+            let mut at = Vec::new();
+            for item in items {
+                let s = item.as_str().ok_or_else(wrong)?;
+                at.push(ids.iter().position(|id| *id == s).ok_or_else(wrong)?);
+            }
+            Ok(Some(Some(at)))
+        }
+        Some(_) => Err(wrong()),
+    }
+}
+
 fn toggle_id<T: Choice>(multi: &mut Multi<T>, id: &str) {
     if let Some(v) = T::from_id(id) {
         multi.toggle(v);
@@ -799,34 +839,23 @@ impl Draft {
             Some(Value::Bool(b)) => Ok(Some(*b)),
             Some(_) => Err(wrong(k)),
         };
+        // Generic only where the type is needed: the reading is done by position in the
+        // closed set's ids, once for every set (see `choice_at` and `multi_at`).
         fn choice<T: Choice>(m: &Map<String, Value>, k: &str) -> Result<Option<T>, String> {
-            match m.get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => T::from_id(s)
-                    .map(Some)
-                    .ok_or_else(|| format!("{k}: unknown value")),
-                Some(_) => Err(format!("{k}: unexpected value")),
-            }
+            Ok(choice_at(m, k, T::IDS)?.map(|i| T::ALL[i]))
         }
         fn multi<T: Choice>(m: &Map<String, Value>, k: &str) -> Result<Multi<T>, String> {
-            let wrong = || format!("{k}: unexpected value");
-            match m.get(k) {
-                None => Ok(Multi::Unanswered),
-                Some(Value::String(s)) if s == "Unanswered" => Ok(Multi::Unanswered),
-                Some(Value::String(s)) if s == "NoneOfThese" => Ok(Multi::NoneOfThese),
-                Some(Value::Object(o)) if o.len() == 1 => {
-                    let Some(Value::Array(items)) = o.get("Some") else {
-                        return Err(wrong());
-                    };
+            Ok(match multi_at(m, k, T::IDS)? {
+                None => Multi::Unanswered,
+                Some(None) => Multi::NoneOfThese,
+                Some(Some(at)) => {
                     let mut set = BTreeSet::new();
-                    for item in items {
-                        let v = item.as_str().and_then(T::from_id).ok_or_else(wrong)?;
-                        set.insert(v);
+                    for i in at {
+                        set.insert(T::ALL[i]);
                     }
-                    Ok(Multi::Some(set))
+                    Multi::Some(set)
                 }
-                Some(_) => Err(wrong()),
-            }
+            })
         }
         let stage = match m.get("stage") {
             None | Some(Value::Null) => None,
