@@ -1,7 +1,7 @@
 // The benchmark behind scripts/bench.sh (not a test: it prints figures and fails only when it
 // cannot measure). On a built dist/, served compressed as a web host would (gzip-server.mjs):
 //
-//   (a) first-load bytes, gzip, per file and in total (first-load.mjs, shared with the size gate
+//   (a) first-load bytes, gzip and Brotli, per file and in total (first-load.mjs, shared with the size gate
 //       of scripts/test.sh);
 //   (b) Lighthouse 12, mobile and desktop: the four category scores, FCP, LCP, TBT, CLS;
 //   (c) interaction latency under 4x CPU throttling (CDP Emulation.setCPUThrottlingRate): from

@@ -1,6 +1,7 @@
 // What a first visit downloads from a built dist/, and how many bytes that is compressed as a web
-// host sends it (gzip -9 for text and wasm; PNG and other binary formats as they are). Used by
-// scripts/bench.sh (the report) and scripts/test.sh (the size gate), so both count alike.
+// host sends it (gzip -9 for text and wasm; PNG and other binary formats as they are), and with
+// Brotli (quality 11) beside it, for hosts that send that instead. Used by scripts/bench.sh (the
+// report) and scripts/test.sh (the size gate, on the gzip figure), so both count alike.
 //
 // The first load is index.html, every same-origin file it names (stylesheets, scripts,
 // preloads, icons, the manifest), the files Trunk's inline loader imports (the app's JS and
@@ -11,12 +12,12 @@
 // its own build, loaded only when opened).
 //
 //   import { firstLoad, formatFirstLoad } from "./lib/first-load.mjs";
-//   const load = firstLoad("dist");   // { files: [{ path, raw, gzip, why }], raw, gzip, precachedLater }
+//   const load = firstLoad("dist");   // { files: [{ path, raw, gzip, brotli, why }], raw, gzip, brotli, precachedLater }
 //
 //   node scripts/lib/first-load.mjs [dist] [--max BYTES]   prints the table; with --max, exits 1
 //                                                           when the gzip total is above BYTES
 
-import { gzipSync, constants } from "node:zlib";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +28,13 @@ export const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".js
 /** The bytes of one file as sent: gzip -9 when its type is compressed, else raw. */
 export function sentBytes(buffer, path) {
   return COMPRESSED.has(extname(path)) ? gzipSync(buffer, { level: constants.Z_BEST_COMPRESSION }).length : buffer.length;
+}
+
+/** The bytes of one file as a host sending Brotli (quality 11) sends it; else as `sentBytes`. */
+export function brotliBytes(buffer, path) {
+  if (!COMPRESSED.has(extname(path))) return buffer.length;
+  const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length };
+  return brotliCompressSync(buffer, { params }).length;
 }
 
 /** The gzip -9 body of a file (the static server sends exactly this). */
@@ -82,7 +90,7 @@ export function firstLoad(dist = "dist") {
     const file = join(root, path);
     if (!existsSync(file)) throw new Error(`index.html names ${path}, which is not in ${root}`);
     const buffer = readFileSync(file);
-    files.push({ path, why, raw: buffer.length, gzip: sentBytes(buffer, path) });
+    files.push({ path, why, raw: buffer.length, gzip: sentBytes(buffer, path), brotli: brotliBytes(buffer, path) });
   }
   // The worker's own list (sw-precache.mjs writes it into sw.js), less what is counted above.
   const swText = existsSync(join(root, "sw.js")) ? readFileSync(join(root, "sw.js"), "utf8") : "";
@@ -96,15 +104,25 @@ export function firstLoad(dist = "dist") {
       return { path, raw: buffer.length, gzip: sentBytes(buffer, path) };
     });
   const sum = (list, key) => list.reduce((s, f) => s + f[key], 0);
-  return { files, raw: sum(files, "raw"), gzip: sum(files, "gzip"), precachedLater, precachedGzip: sum(precachedLater, "gzip") };
+  return {
+    files,
+    raw: sum(files, "raw"),
+    gzip: sum(files, "gzip"),
+    brotli: sum(files, "brotli"),
+    precachedLater,
+    precachedGzip: sum(precachedLater, "gzip"),
+  };
 }
 
 /** The first load as a table (one line a file, then the total). */
 export function formatFirstLoad(load) {
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-  const lines = [`  ${"raw".padStart(10)} ${"gzip".padStart(10)}  file (why it loads)`];
-  for (const f of load.files) lines.push(`  ${String(f.raw).padStart(10)} ${String(f.gzip).padStart(10)}  ${f.path} (${f.why})`);
-  lines.push(`  ${String(load.raw).padStart(10)} ${String(load.gzip).padStart(10)}  total first load: ${load.gzip} bytes gzip (${kib(load.gzip)})`);
+  const row = (raw, gzip, brotli) => `  ${String(raw).padStart(10)} ${String(gzip).padStart(10)} ${String(brotli).padStart(10)}`;
+  const lines = [`  ${"raw".padStart(10)} ${"gzip".padStart(10)} ${"brotli".padStart(10)}  file (why it loads)`];
+  for (const f of load.files) lines.push(`${row(f.raw, f.gzip, f.brotli)}  ${f.path} (${f.why})`);
+  lines.push(
+    `${row(load.raw, load.gzip, load.brotli)}  total first load: ${load.gzip} bytes gzip (${kib(load.gzip)}); with Brotli ${load.brotli} (${kib(load.brotli)})`,
+  );
   lines.push(
     `  then precached in the background by the service worker: ${load.precachedLater.length} more files, ${load.precachedGzip} bytes gzip (${kib(load.precachedGzip)})`,
   );
