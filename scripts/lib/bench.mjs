@@ -456,14 +456,20 @@ async function bench(dist, started) {
         ["interaction", "n", "focus p50", "focus p95", "frame p50", "frame p95"],
         [
           row("Next: step → next step", l.step),
+          row("  the first questionnaire", l.step.slice(0, 5)),
+          row("  the later ones", l.step.slice(5)),
           row("  the browser's floor", l.floor),
           row("See my result: step 6 → result", l.result),
+          row("  the first (results build)", l.result.slice(0, 1)),
+          row("  the later ones", l.result.slice(1)),
           row("See the plan: result → plan", l.plan),
         ],
       ),
     );
     console.log("  the browser's floor: the same step changes with no app code (the next step's markup, as the app drew it, put in");
-    console.log("  by innerHTML, scrolled to the top, heading focused): the style, layout and paint any implementation pays here");
+    console.log("  by innerHTML, scrolled to the top, heading focused): the style, layout and paint any implementation pays here;");
+    console.log("  the first questionnaire: a visitor's (the browser compiles each wasm function when first called); the first result");
+    console.log("  also waits for the results build to start (here loaded during step 6, as the page does; a visitor takes longer)");
   }
   if (results.growth) {
     console.log(`\n(d) growth (load + render from navigation start, CPU ${THROTTLE}x slower)`);
