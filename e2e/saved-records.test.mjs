@@ -156,3 +156,25 @@ test("many saved plans: the newest 100 are listed, with how many in all, and Sho
     );
   });
 });
+
+test("the saved plans' share of the browser's space counts every stored character as the browser does (UTF-16)", async () => {
+  await withFreshPage(env, async (page) => {
+    await storeManyPlans(page, env.baseUrl, 150, "Plän");
+    // Another item of this site, of 500,000 emoji: 1,000,000 UTF-16 code units (the browsers'
+    // measure, 20% of the 5 million), 2,000,000 UTF-8 bytes, 500,000 Unicode characters.
+    await page.evaluate(() => localStorage.setItem("meso-advisor/test-filler", "😀".repeat(500_000)));
+    await gotoApp(page, env.baseUrl, "#/saved");
+    const share = page.getByTestId("storage-plans-share");
+    await share.waitFor();
+    const chars = await page.evaluate(() => {
+      let n = 0;
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        n += k.length + localStorage.getItem(k).length;
+      }
+      return n;
+    });
+    assert.ok(chars > 1_250_000 && chars < 1_500_000, `${chars} characters stored`);
+    assert.equal((await share.textContent()).trim(), t("storage.plans_share", { percent: String(Math.round((100 * chars) / 5_000_000)) }));
+  });
+});

@@ -356,7 +356,8 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{} is not a real date", echo(s)))
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only (Cargo.toml).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::echo;
     use proptest::prelude::*;
