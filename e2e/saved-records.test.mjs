@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setupE2E, ROOT } from "./lib/env.mjs";
-import { completeQuestionnaire, gotoApp, option, storedPlans, storeManyPlans, t, withFreshPage } from "./lib/app.mjs";
+import { completeQuestionnaire, gotoApp, option, storedChars, storedPlans, storeManyPlans, t, withFreshPage } from "./lib/app.mjs";
 import { VISITORS } from "./lib/answers.mjs";
 
 let env;
@@ -166,14 +166,7 @@ test("the saved plans' share of the browser's space counts every stored characte
     await gotoApp(page, env.baseUrl, "#/saved");
     const share = page.getByTestId("storage-plans-share");
     await share.waitFor();
-    const chars = await page.evaluate(() => {
-      let n = 0;
-      for (let i = 0; i < localStorage.length; i++) {
-        const k = localStorage.key(i);
-        n += k.length + localStorage.getItem(k).length;
-      }
-      return n;
-    });
+    const chars = await storedChars(page);
     assert.ok(chars > 1_250_000 && chars < 1_500_000, `${chars} characters stored`);
     assert.equal((await share.textContent()).trim(), t("storage.plans_share", { percent: String(Math.round((100 * chars) / 5_000_000)) }));
   });

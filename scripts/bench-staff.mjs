@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "./lib/browser.mjs";
 import { startStaticServer } from "./lib/static-server.mjs";
+import { storedChars } from "../e2e/lib/app.mjs";
 
 const dist = process.argv[2] || "dist";
 // The app's own round count (src/ui/staff_auth.rs), so the figure follows it.
@@ -59,14 +60,7 @@ try {
     }, ITERATIONS);
 
     await page.evaluate((text) => localStorage.setItem("meso-advisor/plans", text), sealed);
-    const chars = await page.evaluate(() => {
-      let n = 0;
-      for (let i = 0; i < localStorage.length; i++) {
-        const k = localStorage.key(i);
-        n += k.length + localStorage.getItem(k).length;
-      }
-      return n;
-    });
+    const chars = await storedChars(page);
     // The app started with the plans in storage, on a page that does not list them.
     let t0 = Date.now();
     await page.reload();

@@ -44,7 +44,7 @@ const wasm = linked(/\brel="?preload"?/i, "_bg\\.wasm");
 
 const renamed = renameWasm(readFileSync(wasm.path));
 let glue = readFileSync(js.path, "utf8");
-const before = { js: glue.length };
+const glueBefore = glue.length;
 const boundary = (name) => new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\w$])`, "g");
 for (const [from, to] of renamed.modules) {
   const quoted = boundary(JSON.stringify(from));
@@ -71,7 +71,7 @@ for (const { tag, bytes } of [
 writeFileSync(page, html);
 console.log(
   `minify-wasm-names: ${renamed.imports.size} imports, ${renamed.exports.size} exports; ` +
-    `${wasm.href} ${renamed.size} -> ${renamed.bytes.length} bytes, ${js.href} ${before.js} -> ${glue.length}`,
+    `${wasm.href} ${renamed.size} -> ${renamed.bytes.length} bytes, ${js.href} ${glueBefore} -> ${glue.length}`,
 );
 
 /**

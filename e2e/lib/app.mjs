@@ -365,6 +365,18 @@ export function storedPlans(page) {
   });
 }
 
+/** The characters this site holds in localStorage, keys and values, as browsers count them (UTF-16). */
+export function storedChars(page) {
+  return page.evaluate(() => {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      n += k.length + localStorage.getItem(k).length;
+    }
+    return n;
+  });
+}
+
 /** Opens staff mode (`staff/` beside the app at `baseUrl`) on a first visit and sets its passcode. */
 export async function setStaffPasscode(page, baseUrl, passcode) {
   await gotoApp(page, baseUrl, "staff/#/staff");

@@ -269,8 +269,9 @@ function rerender({ hash, away, selector, want }) {
         location.hash = hash;
         return shown.then(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now() - start), 0))));
       })
-      .then(resolve, reject);
-    setTimeout(() => reject(new Error(`${hash}: not shown again within 60 s`)), 60_000);
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timeout));
+    const timeout = setTimeout(() => reject(new Error(`${hash}: not shown again within 60 s`)), 60_000);
   });
 }
 

@@ -600,18 +600,21 @@ fn choice_at(m: &Map<String, Value>, k: &str, ids: &[&str]) -> Result<Option<usi
     }
 }
 
-/// A stored several-answers value (`Draft::from_json`): unanswered (`None`), "none of these"
-/// (`Some(None)`), or the positions in `ids` of the answers.
-fn multi_at(
-    m: &Map<String, Value>,
-    k: &str,
-    ids: &[&str],
-) -> Result<Option<Option<Vec<usize>>>, String> {
+/// A stored several-answers value as read by [`multi_at`]: [`Multi`] with the answers'
+/// positions in the closed set's ids.
+enum StoredMulti {
+    Unanswered,
+    NoneOfThese,
+    Some(Vec<usize>),
+}
+
+/// A stored several-answers value (`Draft::from_json`), its answers by position in `ids`.
+fn multi_at(m: &Map<String, Value>, k: &str, ids: &[&str]) -> Result<StoredMulti, String> {
     let wrong = || format!("{k}: unexpected value");
     match m.get(k) {
-        None => Ok(None),
-        Some(Value::String(s)) if s == "Unanswered" => Ok(None),
-        Some(Value::String(s)) if s == "NoneOfThese" => Ok(Some(None)),
+        None => Ok(StoredMulti::Unanswered),
+        Some(Value::String(s)) if s == "Unanswered" => Ok(StoredMulti::Unanswered),
+        Some(Value::String(s)) if s == "NoneOfThese" => Ok(StoredMulti::NoneOfThese),
         Some(Value::Object(o)) if o.len() == 1 => {
             let Some(Value::Array(items)) = o.get("Some") else {
                 return Err(wrong());
@@ -621,7 +624,7 @@ fn multi_at(
                 let s = item.as_str().ok_or_else(wrong)?;
                 at.push(ids.iter().position(|id| *id == s).ok_or_else(wrong)?);
             }
-            Ok(Some(Some(at)))
+            Ok(StoredMulti::Some(at))
         }
         Some(_) => Err(wrong()),
     }
@@ -846,9 +849,9 @@ impl Draft {
         }
         fn multi<T: Choice>(m: &Map<String, Value>, k: &str) -> Result<Multi<T>, String> {
             Ok(match multi_at(m, k, T::IDS)? {
-                None => Multi::Unanswered,
-                Some(None) => Multi::NoneOfThese,
-                Some(Some(at)) => {
+                StoredMulti::Unanswered => Multi::Unanswered,
+                StoredMulti::NoneOfThese => Multi::NoneOfThese,
+                StoredMulti::Some(at) => {
                     let mut set = BTreeSet::new();
                     for i in at {
                         set.insert(T::ALL[i]);
